@@ -1,0 +1,108 @@
+/// The text of one input file with a line table, so offsets can become lines and columns.
+///
+/// Positions are stored as UTF-8 byte offsets from the start of the file. Lines and columns are
+/// computed on demand: lines are 1-based and split at LF, CRLF and lone CR; columns are 1-based and
+/// count extended grapheme clusters (`Character`s) from the start of the line, so "é", a CJK
+/// ideograph and a family emoji each count as one column, and a tab counts as one column.
+package struct SourceFile: Sendable, Hashable {
+  /// The path used in diagnostics, as the user gave it (relative paths stay relative).
+  package let path: String
+  /// The whole text of the file.
+  package let text: String
+  /// The UTF-8 bytes of `text`.
+  package let bytes: [UInt8]
+  /// The UTF-8 offset at which each line starts; `lineStarts[0] == 0`.
+  package let lineStarts: [Int]
+
+  /// Creates a source file and builds its line table.
+  ///
+  /// - Parameters:
+  ///   - path: The path shown in diagnostics.
+  ///   - text: The file's text.
+  package init(path: String, text: String) {
+    self.path = path
+    self.text = text
+    let bytes = Array(text.utf8)
+    self.bytes = bytes
+    var starts = [0]
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\n") {
+        starts.append(index + 1)
+      } else if byte == UInt8(ascii: "\r") {
+        if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+          index += 1
+        }
+        starts.append(index + 1)
+      }
+      index += 1
+    }
+    self.lineStarts = starts
+  }
+
+  /// Two files are equal when they have the same path and text.
+  package static func == (lhs: SourceFile, rhs: SourceFile) -> Bool {
+    lhs.path == rhs.path && lhs.bytes.count == rhs.bytes.count && lhs.text == rhs.text
+  }
+
+  /// Hashes the path and length only (cheap; equality compares the text).
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(path)
+    hasher.combine(bytes.count)
+  }
+
+  /// The number of physical lines (a final line without a newline counts; an empty file has one).
+  package var lineCount: Int { lineStarts.count }
+
+  /// The 1-based line that contains a byte offset.
+  ///
+  /// - Complexity: O(log n) in the number of lines.
+  package func line(containing offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset {
+        low = mid
+      } else {
+        high = mid - 1
+      }
+    }
+    return low + 1
+  }
+
+  /// The byte range of a 1-based line, without its line terminator.
+  package func byteRange(ofLine line: Int) -> Range<Int> {
+    guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r")
+    {
+      end -= 1
+    }
+    return start..<end
+  }
+
+  /// The text of a 1-based line, without its line terminator.
+  package func text(ofLine line: Int) -> String {
+    let range = byteRange(ofLine: line)
+    return String(decoding: bytes[range], as: UTF8.self)
+  }
+
+  /// The text between two byte offsets, clamped to the file.
+  package func text(in range: Range<Int>) -> String {
+    let lower = max(0, min(range.lowerBound, bytes.count))
+    let upper = max(lower, min(range.upperBound, bytes.count))
+    return String(decoding: bytes[lower..<upper], as: UTF8.self)
+  }
+
+  /// The 1-based line and Character column of a byte offset.
+  package func location(of offset: Int) -> SourceLocation {
+    let clamped = max(0, min(offset, bytes.count))
+    let line = line(containing: clamped)
+    let start = lineStarts[line - 1]
+    let prefix = String(decoding: bytes[start..<clamped], as: UTF8.self)
+    return SourceLocation(path: path, line: line, column: prefix.count + 1, offset: clamped)
+  }
+}

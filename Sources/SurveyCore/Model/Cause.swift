@@ -1,0 +1,54 @@
+/// One cause of atomization, with a rule that says whether a respondent is exposed to it.
+package struct Cause: Sendable, Hashable {
+  /// The identifier.
+  package var id: String
+  /// The title per language.
+  package var title: LocalizedText
+  /// The exposure rule; unknown results mean "not known" (the cause is left out for that person).
+  package var rule: Expr
+  /// The sub-index group (for example `work`, `place` or `culture`).
+  package var group: String?
+  /// The source of the exposure rule.
+  package var provenance: Provenance
+  /// Where it is declared.
+  package var location: SourceLocation?
+
+  /// Creates a cause.
+  package init(
+    id: String, title: LocalizedText, rule: Expr, group: String? = nil,
+    provenance: Provenance = Provenance(), location: SourceLocation? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.rule = rule
+    self.group = group
+    self.provenance = provenance
+    self.location = location
+  }
+}
+
+/// A count of the causes a respondent is exposed to.
+package struct ExposureIndex: Sendable, Hashable {
+  /// The identifier.
+  package var id: String
+  /// The title per language.
+  package var title: LocalizedText
+  /// The causes counted.
+  package var causes: [String]
+  /// The fewest causes with a known exposure for the index to be computed.
+  package var minKnown: Int
+  /// Where it is declared.
+  package var location: SourceLocation?
+
+  /// Creates an index.
+  package init(
+    id: String, title: LocalizedText, causes: [String], minKnown: Int? = nil,
+    location: SourceLocation? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.causes = causes
+    self.minKnown = minKnown ?? causes.count
+    self.location = location
+  }
+}

@@ -1,0 +1,101 @@
+/// A resolved, checked survey: every reference points at a declaration that exists.
+package struct Survey: Sendable, Hashable {
+  /// The survey's identifier.
+  package var id: String
+  /// The title per language.
+  package var title: LocalizedText
+  /// The version, as written (for example `2026.1`).
+  package var version: String
+  /// The languages, the first being the default.
+  package var languages: [Language]
+  /// An introduction per language.
+  package var description: LocalizedText?
+  /// Sections in order.
+  package var sections: [Section]
+  /// Questions in the order they are asked (grid rows included, in place).
+  package var questions: [Question]
+  /// Grids in order.
+  package var grids: [Grid]
+  /// Choice sets by identifier (including the built-in `yes_no` when used and not declared).
+  package var choiceSets: [String: ChoiceSet]
+  /// Derived values in declaration order.
+  package var derived: [DerivedValue]
+  /// Scales in declaration order.
+  package var scales: [Scale]
+  /// Causes in declaration order.
+  package var causes: [Cause]
+  /// Exposure indexes in declaration order.
+  package var indexes: [ExposureIndex]
+  /// Indicators in declaration order.
+  package var indicators: [Indicator]
+  /// Which questions carry the chapter, wave and weight.
+  package var roles: Roles
+  /// Disclosure-control settings.
+  package var privacy: PrivacyPolicy
+  /// The library files it uses.
+  package var libraries: [LibraryInfo]
+
+  private var questionIndex: [String: Int]
+
+  /// Creates a survey and indexes its questions.
+  package init(
+    id: String, title: LocalizedText, version: String, languages: [Language],
+    description: LocalizedText? = nil, sections: [Section] = [], questions: [Question] = [],
+    grids: [Grid] = [], choiceSets: [String: ChoiceSet] = [:], derived: [DerivedValue] = [],
+    scales: [Scale] = [], causes: [Cause] = [], indexes: [ExposureIndex] = [],
+    indicators: [Indicator] = [], roles: Roles = Roles(), privacy: PrivacyPolicy = PrivacyPolicy(),
+    libraries: [LibraryInfo] = []
+  ) {
+    self.id = id
+    self.title = title
+    self.version = version
+    self.languages = languages
+    self.description = description
+    self.sections = sections
+    self.questions = questions
+    self.grids = grids
+    self.choiceSets = choiceSets
+    self.derived = derived
+    self.scales = scales
+    self.causes = causes
+    self.indexes = indexes
+    self.indicators = indicators
+    self.roles = roles
+    self.privacy = privacy
+    self.libraries = libraries
+    var index: [String: Int] = [:]
+    for (position, question) in questions.enumerated() { index[question.id] = position }
+    self.questionIndex = index
+  }
+
+  /// The default language's code.
+  package var defaultLanguage: String { languages.first?.code ?? "en" }
+
+  /// The question with an identifier.
+  package func question(_ id: String) -> Question? {
+    questionIndex[id].map { questions[$0] }
+  }
+
+  /// The position of a question in ``questions``.
+  package func position(ofQuestion id: String) -> Int? { questionIndex[id] }
+
+  /// The choice set of a question, if it has one.
+  package func choiceSet(of question: Question) -> ChoiceSet? {
+    question.type.choiceSetID.flatMap { choiceSets[$0] }
+  }
+
+  /// The scale with an identifier.
+  package func scale(_ id: String) -> Scale? { scales.first { $0.id == id } }
+
+  /// The cause with an identifier.
+  package func cause(_ id: String) -> Cause? { causes.first { $0.id == id } }
+
+  /// The derived value with an identifier.
+  package func derivedValue(_ id: String) -> DerivedValue? { derived.first { $0.id == id } }
+
+  /// The exposure index with an identifier.
+  package func index(_ id: String) -> ExposureIndex? { indexes.first { $0.id == id } }
+
+  /// The section with an identifier.
+  package func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+}
