@@ -1,0 +1,114 @@
+import SurveyCore
+
+/// The wording of every diagnostic the survey language can produce, in one place.
+///
+/// Conventions: lower-case, no trailing period, the user's own text in single quotes. Keep the
+/// functions in alphabetical order.
+package enum DSLMessage {
+  static func attributeNotAllowed(_ word: String, _ block: Block, _ keyword: AttributeKeyword)
+    -> String
+  {
+    "'\(word)' cannot be used in \(block.description); it belongs in \(keyword.home)"
+  }
+
+  static let expectedAnswerTest =
+    "expected 'answered', 'missing', 'dont_know', 'refused' or 'not_applicable' after 'is'"
+
+  static let expectedCheckMessage = "expected a message in double quotes at the end of the check"
+
+  static let expectedClosingParenthesis = "expected ')'"
+
+  static let expectedDeclaration =
+    "expected a declaration such as 'question', 'choices' or 'scale' at the start of the line"
+
+  static let expectedList = "expected a list in parentheses"
+
+  static let expectedPath = "expected the path of a survey file after 'use'"
+
+  static func expected(_ what: String) -> String { "expected \(what)" }
+
+  static func expectedAttribute(_ block: Block) -> String {
+    "expected an attribute of \(block.description)"
+  }
+
+  static func expectedFrom(_ keyword: String) -> String { "expected 'from' after '\(keyword)'" }
+
+  static func expectedIf(_ keyword: String) -> String { "expected 'if' after '\(keyword)'" }
+
+  static func expectedTitle(_ kind: DeclarationKind) -> String {
+    switch kind {
+    case .question, .grid: "expected the \(kind.rawValue)'s text in double quotes"
+    default: "expected the \(kind.rawValue)'s title in double quotes"
+    }
+  }
+
+  static func expressionTooDeep(_ limit: Int) -> String {
+    "this condition is too long or too deeply nested (more than \(limit) levels); split it into derived values"
+  }
+
+  static func hyphenInName(_ name: String) -> String {
+    "'\(name)' is not a valid name: names use letters, digits and '_' (write 'a - b' with spaces for a subtraction)"
+  }
+
+  static let indentedDeclaration = "a declaration must start at the beginning of a line"
+
+  static func invalidCharacter(_ text: String) -> String { "unexpected character '\(text)'" }
+
+  static func invalidCode(_ text: String) -> String {
+    "'\(text)' is not a valid answer code: codes are whole numbers"
+  }
+
+  static func invalidEscape(_ byte: UInt8) -> String {
+    "unknown escape '\\\(String(UnicodeScalar(byte)))' in text: use '\\\"' for a quote and '\\\\' for a backslash"
+  }
+
+  static let mixedIndentation = "this file mixes tabs and spaces in its indentation"
+
+  static func nonASCIIName(_ text: String) -> String {
+    "names may only use the letters a-z, digits and '_', not '\(text)'"
+  }
+
+  static func translationNotAllowed(_ block: Block) -> String {
+    "\(block.description) has no text to translate"
+  }
+
+  static func typographicQuote(_ quote: String) -> String {
+    "text must be in straight double quotes, not '\(quote)'"
+  }
+
+  static func unexpectedInExpression(_ text: String) -> String {
+    "unexpected '\(text)' in the condition"
+  }
+
+  static let unexpectedNesting = "this line is indented under a line that takes no nested lines"
+
+  static func unexpectedText(_ text: String) -> String {
+    "unexpected '\(text)' at the end of the line"
+  }
+
+  static func unknownAttribute(_ word: String, _ block: Block) -> String {
+    "unknown attribute '\(word)' in \(block.description)"
+  }
+
+  static func unknownDeclaration(_ word: String) -> String { "unknown declaration '\(word)'" }
+
+  static func unknownLanguageFlag(_ word: String) -> String {
+    "unexpected '\(word)' after a language: only 'draft' may follow its name"
+  }
+
+  static func unknownMissingKind(_ word: String) -> String {
+    "unknown kind of missing answer '\(word)': use dont_know, refused or not_applicable"
+  }
+
+  static let unterminatedString = "text has no closing double quote"
+}
+
+extension DSLMessage {
+  static let invalidUTF8 = "this file is not valid UTF-8 text"
+
+  static func useCycle(_ cycle: String) -> String { "files use each other in a circle: \(cycle)" }
+
+  static func useNotFound(_ written: String, _ resolved: String) -> String {
+    "cannot find '\(written)' (looked for '\(resolved)')"
+  }
+}
