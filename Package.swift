@@ -9,7 +9,10 @@ let package = Package(
   targets: [
     .target(name: "SurveyCore"),
     .target(name: "SurveyDSL", dependencies: ["SurveyCore"]),
-    .target(name: "SurveyCLI", dependencies: ["SurveyCore", "SurveyDSL"]),
+    .target(name: "SurveyIngest", dependencies: ["SurveyCore"]),
+    .target(name: "SurveySimulation", dependencies: ["SurveyCore", "SurveyIngest"]),
+    .target(
+      name: "SurveyCLI", dependencies: ["SurveyCore", "SurveyDSL", "SurveyIngest", "SurveySimulation"]),
     .executableTarget(name: "survey", dependencies: ["SurveyCLI"]),
     .target(name: "SurveyTestSupport", dependencies: ["SurveyCore"]),
     .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore", "SurveyTestSupport"]),
@@ -20,11 +23,23 @@ let package = Package(
     ),
     .testTarget(
       name: "SurveyCLITests",
-      dependencies: ["SurveyCLI", "SurveyTestSupport"]
+      dependencies: ["SurveyCLI", "SurveyIngest", "SurveyTestSupport"]
+    ),
+    .executableTarget(name: "csvbench", dependencies: ["SurveyIngest"]),
+    .testTarget(
+      name: "SurveyIngestTests",
+      dependencies: ["SurveyIngest", "SurveyCore", "SurveyTestSupport"],
+      exclude: ["CrossCheck", "FixtureTools"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "SurveySimulationTests",
+      dependencies: ["SurveySimulation", "SurveyIngest", "SurveyDSL", "SurveyCore", "SurveyTestSupport"],
+      exclude: ["References"]
     ),
     .testTarget(
       name: "ExamplesTests",
-      dependencies: ["SurveyDSL", "SurveyCore", "SurveyTestSupport"]
+      dependencies: ["SurveyDSL", "SurveyCore", "SurveySimulation", "SurveyCLI", "SurveyTestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6]
