@@ -29,42 +29,61 @@ extension Expr {
       guard let truth = operand.evaluate(in: context).truth else { return .missing(nil) }
       return .bool(!truth)
     case .arithmetic(let op, let lhs, let rhs):
-      return Self.arithmetic(op, lhs.evaluate(in: context), rhs.evaluate(in: context))
+      return Semantics.arithmetic(op, lhs.evaluate(in: context), rhs.evaluate(in: context))
     case .comparison(let op, let lhs, let rhs):
-      return Self.compare(op, lhs.evaluate(in: context), rhs.evaluate(in: context))
+      return Semantics.compare(op, lhs.evaluate(in: context), rhs.evaluate(in: context))
     case .and(let lhs, let rhs):
-      let left = lhs.evaluate(in: context).truth
-      if left == false { return .bool(false) }
-      let right = rhs.evaluate(in: context).truth
-      if right == false { return .bool(false) }
-      if left == true, right == true { return .bool(true) }
-      return .missing(nil)
+      return Semantics.and(lhs.evaluate(in: context).truth) { rhs.evaluate(in: context).truth }
     case .or(let lhs, let rhs):
-      let left = lhs.evaluate(in: context).truth
-      if left == true { return .bool(true) }
-      let right = rhs.evaluate(in: context).truth
-      if right == true { return .bool(true) }
-      if left == false, right == false { return .bool(false) }
-      return .missing(nil)
+      return Semantics.or(lhs.evaluate(in: context).truth) { rhs.evaluate(in: context).truth }
     case .isAnswered(let operand):
       return .bool(!operand.evaluate(in: context).isMissing)
     case .isMissing(let operand, let kind):
-      guard case .missing(let actual) = operand.evaluate(in: context) else { return .bool(false) }
-      return .bool(kind == nil || actual == kind)
+      return Semantics.isMissing(operand.evaluate(in: context), kind)
     case .includes(let operand, let codes, let all):
-      guard case .codes(let chosen) = operand.evaluate(in: context) else { return .missing(nil) }
-      return .bool(all ? codes.allSatisfy(chosen.contains) : codes.contains(where: chosen.contains))
+      return Semantics.includes(operand.evaluate(in: context), codes, all: all)
     case .isOneOf(let operand, let values):
-      guard let number = operand.evaluate(in: context).number else { return .missing(nil) }
-      return .bool(values.contains(number))
+      return Semantics.isOneOf(operand.evaluate(in: context), values)
     case .call(let function, let arguments):
-      return Self.call(function, arguments.map { $0.evaluate(in: context) })
+      return Semantics.call(function, arguments.map { $0.evaluate(in: context) })
     }
   }
 }
 
-extension Expr {
-  private static func arithmetic(_ op: ArithmeticOperator, _ lhs: Value, _ rhs: Value) -> Value {
+/// The meaning of operators and functions, shared by ``Expr`` and ``Program`` evaluation.
+enum Semantics {
+  static func and(_ left: Bool?, _ right: () -> Bool?) -> Value {
+    if left == false { return .bool(false) }
+    let rightValue = right()
+    if rightValue == false { return .bool(false) }
+    if left == true, rightValue == true { return .bool(true) }
+    return .missing(nil)
+  }
+
+  static func or(_ left: Bool?, _ right: () -> Bool?) -> Value {
+    if left == true { return .bool(true) }
+    let rightValue = right()
+    if rightValue == true { return .bool(true) }
+    if left == false, rightValue == false { return .bool(false) }
+    return .missing(nil)
+  }
+
+  static func isMissing(_ value: Value, _ kind: MissingKind?) -> Value {
+    guard case .missing(let actual) = value else { return .bool(false) }
+    return .bool(kind == nil || actual == kind)
+  }
+
+  static func includes(_ value: Value, _ codes: [Int], all: Bool) -> Value {
+    guard case .codes(let chosen) = value else { return .missing(nil) }
+    return .bool(all ? codes.allSatisfy(chosen.contains) : codes.contains(where: chosen.contains))
+  }
+
+  static func isOneOf(_ value: Value, _ values: [Double]) -> Value {
+    guard let number = value.number else { return .missing(nil) }
+    return .bool(values.contains(number))
+  }
+
+  static func arithmetic(_ op: ArithmeticOperator, _ lhs: Value, _ rhs: Value) -> Value {
     guard let left = lhs.number, let right = rhs.number else { return .missing(nil) }
     switch op {
     case .add: return .number(left + right)
@@ -74,7 +93,7 @@ extension Expr {
     }
   }
 
-  private static func compare(_ op: ComparisonOperator, _ lhs: Value, _ rhs: Value) -> Value {
+  static func compare(_ op: ComparisonOperator, _ lhs: Value, _ rhs: Value) -> Value {
     if case .text(let left) = lhs, case .text(let right) = rhs {
       switch op {
       case .equal: return .bool(left == right)
@@ -96,7 +115,7 @@ extension Expr {
     }
   }
 
-  private static func call(_ function: ExpressionFunction, _ values: [Value]) -> Value {
+  static func call(_ function: ExpressionFunction, _ values: [Value]) -> Value {
     switch function {
     case .count:
       if values.count == 1, case .codes(let codes) = values[0] {

@@ -67,8 +67,11 @@ package struct Scale: Sendable, Hashable {
     self.location = location
   }
 
-  /// The band a score falls in.
-  package func band(for score: Double) -> Band? { bands.first { $0.contains(score) } }
+  /// The band a score falls in. A prorated score between two bands (5.5 between 3..5 and 6..9)
+  /// belongs to the lower one.
+  package func band(for score: Double) -> Band? {
+    bands.first { $0.contains(score) } ?? bands.filter { $0.low <= score }.max { $0.low < $1.low }
+  }
 }
 
 extension Scale {

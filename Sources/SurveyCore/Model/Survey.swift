@@ -1,41 +1,43 @@
 /// A resolved, checked survey: every reference points at a declaration that exists.
-package struct Survey: Sendable, Hashable {
+package struct Survey: Sendable {
   /// The survey's identifier.
-  package var id: String
+  package let id: String
   /// The title per language.
-  package var title: LocalizedText
+  package let title: LocalizedText
   /// The version, as written (for example `2026.1`).
-  package var version: String
+  package let version: String
   /// The languages, the first being the default.
-  package var languages: [Language]
+  package let languages: [Language]
   /// An introduction per language.
-  package var description: LocalizedText?
+  package let description: LocalizedText?
   /// Sections in order.
-  package var sections: [Section]
+  package let sections: [Section]
   /// Questions in the order they are asked (grid rows included, in place).
-  package var questions: [Question]
+  package let questions: [Question]
   /// Grids in order.
-  package var grids: [Grid]
+  package let grids: [Grid]
   /// Choice sets by identifier (including the built-in `yes_no` when used and not declared).
-  package var choiceSets: [String: ChoiceSet]
+  package let choiceSets: [String: ChoiceSet]
   /// Derived values in declaration order.
-  package var derived: [DerivedValue]
+  package let derived: [DerivedValue]
   /// Scales in declaration order.
-  package var scales: [Scale]
+  package let scales: [Scale]
   /// Causes in declaration order.
-  package var causes: [Cause]
+  package let causes: [Cause]
   /// Exposure indexes in declaration order.
-  package var indexes: [ExposureIndex]
+  package let indexes: [ExposureIndex]
   /// Indicators in declaration order.
-  package var indicators: [Indicator]
+  package let indicators: [Indicator]
   /// Which questions carry the chapter, wave and weight.
-  package var roles: Roles
+  package let roles: Roles
   /// Disclosure-control settings.
-  package var privacy: PrivacyPolicy
+  package let privacy: PrivacyPolicy
   /// The library files it uses.
-  package var libraries: [LibraryInfo]
+  package let libraries: [LibraryInfo]
 
   private var questionIndex: [String: Int]
+  /// The survey's expressions compiled for fast evaluation (built once, shared by copies).
+  package private(set) var program: SurveyProgram
 
   /// Creates a survey and indexes its questions.
   package init(
@@ -66,6 +68,8 @@ package struct Survey: Sendable, Hashable {
     var index: [String: Int] = [:]
     for (position, question) in questions.enumerated() { index[question.id] = position }
     self.questionIndex = index
+    program = SurveyProgram.empty
+    program = SurveyProgram(survey: self)
   }
 
   /// The default language's code.
@@ -85,16 +89,20 @@ package struct Survey: Sendable, Hashable {
   }
 
   /// The scale with an identifier.
-  package func scale(_ id: String) -> Scale? { scales.first { $0.id == id } }
+  package func scale(_ id: String) -> Scale? { program.position(of: .scale(id)).map { scales[$0] } }
 
   /// The cause with an identifier.
-  package func cause(_ id: String) -> Cause? { causes.first { $0.id == id } }
+  package func cause(_ id: String) -> Cause? { program.position(of: .cause(id)).map { causes[$0] } }
 
   /// The derived value with an identifier.
-  package func derivedValue(_ id: String) -> DerivedValue? { derived.first { $0.id == id } }
+  package func derivedValue(_ id: String) -> DerivedValue? {
+    program.position(of: .derived(id)).map { derived[$0] }
+  }
 
   /// The exposure index with an identifier.
-  package func index(_ id: String) -> ExposureIndex? { indexes.first { $0.id == id } }
+  package func index(_ id: String) -> ExposureIndex? {
+    program.position(of: .index(id)).map { indexes[$0] }
+  }
 
   /// The section with an identifier.
   package func section(_ id: String) -> Section? { sections.first { $0.id == id } }
