@@ -107,3 +107,20 @@ import Testing
     #expect(survey.libraries.first?.provenance.wording == .unverified)
   }
 }
+
+@Suite struct ProvenanceInheritanceTests {
+  @Test func libraryUsedInsideASectionKeepsItsOwnSource() throws {
+    let loader = SourceLoader(files: [
+      "main.survey":
+        "survey t \"T\"\n  version 1\n\nsection one \"One\"\n  source \"Section source\"\n\nuse lib\n\nquestion local \"L?\"\n  text\n",
+      "lib.survey":
+        "library lib \"Lib\"\n  source \"Library source\"\n  licence open\n\nquestion from_lib \"F?\"\n  text\n",
+    ])
+    let survey = try #require(
+      try SurveyCompiler.compile(path: "main.survey", loader: loader).survey)
+    #expect(survey.question("from_lib")?.provenance.source == "Library source")
+    #expect(survey.question("from_lib")?.provenance.licence == .open)
+    #expect(survey.question("from_lib")?.section == "one")
+    #expect(survey.question("local")?.provenance.source == "Section source")
+  }
+}

@@ -16,7 +16,7 @@ extension Resolver {
       default: break
       }
     }
-    var sectionByFile: [Int: (id: String, provenance: Provenance)] = [:]
+    var sectionByFile: [Int: (id: String, provenance: Provenance, file: Int)] = [:]
     var previousFile = 0
     for located in declarations {
       let fileIndex = located.fileIndex
@@ -31,22 +31,34 @@ extension Resolver {
         guard let section = resolveSection(declaration, fileIndex: fileIndex) else { continue }
         sections.append(section)
         let provenance = resolveProvenance(declaration.attributes).inheriting(from: base)
-        sectionByFile[fileIndex] = (section.id, provenance)
+        sectionByFile[fileIndex] = (section.id, provenance, fileIndex)
       case .question:
         let current = sectionByFile[fileIndex]
         let context = QuestionContext(
-          section: current?.id, provenance: current?.provenance ?? base, fileIndex: fileIndex)
+          section: current?.id, provenance: inherited(current, base: base, fileIndex: fileIndex),
+          fileIndex: fileIndex)
         if let question = resolveQuestion(declaration, context: context) {
           questions.append(question)
         }
       case .grid:
         let current = sectionByFile[fileIndex]
         let context = QuestionContext(
-          section: current?.id, provenance: current?.provenance ?? base, fileIndex: fileIndex)
+          section: current?.id, provenance: inherited(current, base: base, fileIndex: fileIndex),
+          fileIndex: fileIndex)
         resolveGrid(declaration, context: context)
       default: break
       }
     }
+  }
+
+  /// A question inherits first from its own file's `library` line, then from its section: a
+  /// library used inside a section keeps its own source and licence.
+  private func inherited(
+    _ section: (id: String, provenance: Provenance, file: Int)?, base: Provenance, fileIndex: Int
+  ) -> Provenance {
+    guard let section else { return base }
+    return section.file == fileIndex
+      ? section.provenance : base.inheriting(from: section.provenance)
   }
 
   private mutating func declareQuestionType(
