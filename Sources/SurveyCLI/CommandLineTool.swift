@@ -8,9 +8,11 @@ package struct CommandLineTool {
   package static let version = "0.1.0"
 
   /// The commands, in the order `survey --help` lists them.
-  package static let commands: [any Command.Type] = [
-    CheckCommand.self, FormatCommand.self, DescribeCommand.self,
-  ]
+  package static var commands: [any Command.Type] {
+    [
+      CheckCommand.self, FormatCommand.self, DescribeCommand.self, SimulateCommand.self,
+    ]
+  }
 
   /// Where output goes.
   package var console: Console

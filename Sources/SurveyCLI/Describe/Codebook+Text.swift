@@ -6,6 +6,7 @@ extension Codebook {
     var out = TextCodebook(survey: survey, language: language)
     out.header()
     out.questions()
+    out.derivedValues()
     out.scales()
     out.causes()
     out.indicators()
@@ -56,6 +57,7 @@ private struct TextCodebook {
       CheckCommand.count(survey.causes.count, "cause"),
     ]
     line(0, "Contents: " + counts.joined(separator: ", ") + ".")
+    if let description = survey.description { line(0, local(description)) }
   }
 
   mutating func questions() {
@@ -66,6 +68,7 @@ private struct TextCodebook {
         text += "\n"
         if let id = question.section, let section = survey.section(id) {
           line(0, "SECTION \(id): \(local(section.title))")
+          if let description = section.description { line(1, local(description)) }
           if let relevance = section.relevance { line(1, "shown if " + survey.text(of: relevance)) }
         } else {
           line(0, "QUESTIONS")
@@ -85,6 +88,7 @@ private struct TextCodebook {
     if let grid = question.grid { flags.append("row of grid '\(grid)'") }
     line(1, "\(question.id): " + flags.joined(separator: ", "))
     line(2, local(question.text))
+    if let hint = question.hint { line(2, "hint: " + local(hint)) }
     if let relevance = question.relevance { line(2, "shown if " + survey.text(of: relevance)) }
     for check in question.checks {
       line(
@@ -107,6 +111,19 @@ private struct TextCodebook {
     }
     let provenance = Codebook.provenanceText(question.provenance)
     if !provenance.isEmpty { line(2, "source: " + provenance) }
+  }
+
+  mutating func derivedValues() {
+    guard !survey.derived.isEmpty else { return }
+    text += "\n"
+    line(0, "DERIVED VALUES")
+    for value in survey.derived {
+      line(
+        1,
+        "\(value.id): \(local(value.title)) (\(value.kind == .condition ? "a condition" : "a number"))"
+      )
+      line(2, "compute " + survey.text(of: value.expression))
+    }
   }
 
   mutating func scales() {
