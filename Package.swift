@@ -10,9 +10,12 @@ let package = Package(
     .target(name: "SurveyCore"),
     .target(name: "SurveyDSL", dependencies: ["SurveyCore"]),
     .target(name: "SurveyIngest", dependencies: ["SurveyCore"]),
+    .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "SurveyStore", dependencies: ["SurveyCore", "SurveyIngest", "CSQLite"]),
     .target(name: "SurveySimulation", dependencies: ["SurveyCore", "SurveyIngest"]),
     .target(
-      name: "SurveyCLI", dependencies: ["SurveyCore", "SurveyDSL", "SurveyIngest", "SurveySimulation"]),
+      name: "SurveyCLI",
+      dependencies: ["SurveyCore", "SurveyDSL", "SurveyIngest", "SurveySimulation", "SurveyStore"]),
     .executableTarget(name: "survey", dependencies: ["SurveyCLI"]),
     .target(name: "SurveyTestSupport", dependencies: ["SurveyCore"]),
     .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore", "SurveyTestSupport"]),
@@ -28,9 +31,13 @@ let package = Package(
     .executableTarget(name: "csvbench", dependencies: ["SurveyIngest"]),
     .testTarget(
       name: "SurveyIngestTests",
-      dependencies: ["SurveyIngest", "SurveyCore", "SurveyTestSupport"],
+      dependencies: ["SurveyIngest", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport"],
       exclude: ["CrossCheck", "FixtureTools"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "SurveyStoreTests",
+      dependencies: ["SurveyStore", "SurveyIngest", "SurveyDSL", "SurveySimulation", "SurveyCore", "SurveyTestSupport"]
     ),
     .testTarget(
       name: "SurveySimulationTests",
