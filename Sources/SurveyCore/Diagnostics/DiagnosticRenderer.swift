@@ -49,11 +49,16 @@ extension DiagnosticRenderer {
 
   private func excerpt(_ range: SourceRange, label: String?) -> String {
     let start = range.start
-    let lineText = range.file.text(ofLine: start.line)
-    let lineRange = range.file.byteRange(ofLine: start.line)
+    let file = range.file
+    let localLine = start.line - file.firstLine + 1
+    let isExcerpt = localLine == 1 && file.firstColumn > 1
+    let lineText = (isExcerpt ? "…" : "") + file.text(ofLine: start.line)
+    let lineRange = file.byteRange(ofLine: localLine)
     let gutter = String(start.line)
     let pad = String(repeating: " ", count: gutter.count)
-    let prefixCharacters = Array(lineText).prefix(max(0, start.column - 1))
+    let skipped = localLine == 1 ? file.firstColumn - 1 : 0
+    let prefixCharacters = Array(lineText).prefix(
+      max(0, start.column - 1 - skipped + (isExcerpt ? 1 : 0)))
     let indent = String(prefixCharacters.map { $0 == "\t" ? "\t" : " " })
     let endOffset = min(range.bytes.upperBound, lineRange.upperBound)
     let width = max(1, range.file.text(in: range.bytes.lowerBound..<endOffset).count)

@@ -13,14 +13,20 @@ package struct SourceFile: Sendable, Hashable {
   package let bytes: [UInt8]
   /// The UTF-8 offset at which each line starts; `lineStarts[0] == 0`.
   package let lineStarts: [Int]
+  /// The physical line of the file that `text` starts on (1 unless this is an excerpt).
+  package let firstLine: Int
+  /// The column of the file at which `text` starts (1 unless this is an excerpt of a long line).
+  package let firstColumn: Int
 
   /// Creates a source file and builds its line table.
   ///
   /// - Parameters:
   ///   - path: The path shown in diagnostics.
   ///   - text: The file's text.
-  package init(path: String, text: String) {
+  package init(path: String, text: String, firstLine: Int = 1, firstColumn: Int = 1) {
     self.path = path
+    self.firstLine = firstLine
+    self.firstColumn = firstColumn
     self.text = text
     let bytes = Array(text.utf8)
     self.bytes = bytes
@@ -84,8 +90,10 @@ package struct SourceFile: Sendable, Hashable {
     return start..<end
   }
 
-  /// The text of a 1-based line, without its line terminator.
+  /// The text of a 1-based line of the file (counting from ``firstLine``), without its
+  /// terminator.
   package func text(ofLine line: Int) -> String {
+    let line = line - firstLine + 1
     let range = byteRange(ofLine: line)
     return String(decoding: bytes[range], as: UTF8.self)
   }
@@ -103,6 +111,8 @@ package struct SourceFile: Sendable, Hashable {
     let line = line(containing: clamped)
     let start = lineStarts[line - 1]
     let prefix = String(decoding: bytes[start..<clamped], as: UTF8.self)
-    return SourceLocation(path: path, line: line, column: prefix.count + 1, offset: clamped)
+    return SourceLocation(
+      path: path, line: line + firstLine - 1,
+      column: prefix.count + (line == 1 ? firstColumn : 1), offset: clamped)
   }
 }

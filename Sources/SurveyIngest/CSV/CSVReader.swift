@@ -44,6 +44,9 @@ package final class CSVReader {
   /// be trusted and the serial reader must be used (see ``CSVChunker``).
   package var quoteParityIsReliable: Bool { !sawStrayQuote }
 
+  /// How many bytes of the input have been read so far (for progress reports).
+  package var bytesRead: Int { sourceOffset }
+
   /// The read buffer's current capacity in bytes.
   package var bufferCapacity: Int { capacity }
 

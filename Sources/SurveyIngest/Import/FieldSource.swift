@@ -1,0 +1,61 @@
+/// A record's fields as bytes, with positions for diagnostics.
+protocol FieldSource {
+  /// The number of fields.
+  var fieldCount: Int { get }
+  /// Calls `body` with a field's bytes.
+  func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R
+  /// Where a field is.
+  func location(_ index: Int) -> CellLocation
+}
+
+/// A live record of the reader.
+struct LiveRecord: FieldSource {
+  let record: CSVRecord
+  let path: String
+
+  var fieldCount: Int { record.count }
+
+  func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    record.withUnsafeBytes(index, body)
+  }
+
+  func location(_ index: Int) -> CellLocation {
+    CellLocation(
+      path: path, recordLine: record.line, rawText: record.rawText,
+      position: record.location(of: index))
+  }
+}
+
+/// A record read before the header was understood, kept as copied bytes.
+struct SavedRecord: FieldSource {
+  var fields: [[UInt8]]
+  var locations: [CellLocation]
+  var line: Int
+  var raw: [UInt8]
+  var issues: [CSVIssue]
+
+  init(_ record: CSVRecord, path: String, issues: [CSVIssue]) {
+    fields = (0..<record.count).map { index in record.withUnsafeBytes(index) { Array($0) } }
+    let raw = record.rawText
+    locations = (0..<max(record.count, 1)).map {
+      CellLocation(
+        path: path, recordLine: record.line, rawText: raw, position: record.location(of: $0))
+    }
+    line = record.line
+    self.raw = record.withUnsafeRawBytes { Array($0) }
+    self.issues = issues
+  }
+
+  var fieldCount: Int { fields.count }
+
+  func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    guard index < fields.count else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    return fields[index].withUnsafeBytes(body)
+  }
+
+  func location(_ index: Int) -> CellLocation {
+    index < locations.count ? locations[index] : locations[locations.count - 1]
+  }
+
+  var strings: [String] { fields.map { String(decoding: $0, as: UTF8.self) } }
+}

@@ -1,0 +1,20 @@
+/// Settings of an import.
+package struct ImportOptions: Sendable {
+  /// The platform, when it must not be detected.
+  package var platform: Platform?
+  /// The chapter of every row, when the survey does not ask it.
+  package var chapter: String?
+  /// The wave of every row, when the survey does not ask it.
+  package var wave: String?
+  /// The offset from UTC of timestamps written without one (minutes; default 0, UTC).
+  package var timeZoneOffsetMinutes: Int = 0
+  /// Whether numbers use a decimal comma; `nil` decides from the delimiter (`;` exports do).
+  package var decimalComma: Bool?
+
+  /// Creates options.
+  package init(platform: Platform? = nil, chapter: String? = nil, wave: String? = nil) {
+    self.platform = platform
+    self.chapter = chapter
+    self.wave = wave
+  }
+}

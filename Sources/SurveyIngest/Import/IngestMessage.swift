@@ -1,0 +1,83 @@
+import SurveyCore
+
+/// The wording of the importer's diagnostics, in alphabetical order. Lower-case, no trailing
+/// period, the user's own text in single quotes.
+package enum IngestMessage {
+  static func answerToHiddenQuestion(_ id: String) -> String {
+    "'\(id)' is answered although its 'show if' condition hides it"
+  }
+
+  static func checkFailed(_ id: String, _ message: String) -> String { "'\(id)': \(message)" }
+
+  static func csvIssue(_ message: String) -> String { message }
+
+  static func decimalComma(_ text: String, _ id: String) -> String {
+    "'\(text)' uses a decimal comma for '\(id)'; if the export writes numbers that way, import it with --decimal-comma"
+  }
+
+  static func duplicateColumn(_ header: String, _ id: String) -> String {
+    "column '\(header)' is a second column for '\(id)'"
+  }
+
+  static func emptyFile(_ path: String) -> String { "'\(path)' is empty" }
+
+  static func headerOnly(_ path: String) -> String { "'\(path)' has headers but no responses" }
+
+  static func invalidDate(_ text: String, _ id: String, _ format: String) -> String {
+    "'\(text)' is not a date for '\(id)' (expected \(format))"
+  }
+
+  static func invalidNumber(_ text: String, _ id: String) -> String {
+    "'\(text)' is not a number for '\(id)'"
+  }
+
+  static func missingColumn(_ id: String) -> String {
+    "required question '\(id)' has no column in this file"
+  }
+
+  static func missingColumns(_ ids: [String]) -> String {
+    let list =
+      ids.count > 6
+      ? ids.prefix(6).joined(separator: ", ") + " and \(ids.count - 6) more"
+      : ids.joined(separator: ", ")
+    return
+      "\(ids.count) question\(ids.count == 1 ? " has" : "s have") no column in this file: \(list)"
+  }
+
+  static func notInteger(_ text: String, _ id: String) -> String {
+    "'\(text)' is not a whole number for '\(id)'"
+  }
+
+  static func outOfRange(_ text: String, _ id: String, _ low: Double?, _ high: Double?) -> String {
+    let bounds = [
+      low.map { "at least \(JSONValue.format($0))" },
+      high.map { "at most \(JSONValue.format($0))" },
+    ]
+    .compactMap { $0 }.joined(separator: " and ")
+    return "\(text) is out of range for '\(id)' (must be \(bounds))"
+  }
+
+  static func raggedRow(_ count: Int, _ expected: Int) -> String {
+    "this row has \(count) fields but the header has \(expected)"
+  }
+
+  static func requiredMissing(_ id: String) -> String {
+    "required question '\(id)' is not answered"
+  }
+
+  static func unknownAnswer(_ text: String, _ id: String) -> String {
+    "'\(text)' is not an answer of '\(id)'"
+  }
+
+  static func unknownColumn(_ header: String) -> String {
+    "column '\(header)' matches no question of the survey and is ignored"
+  }
+
+  static func unknownMultipleAnswer(_ text: String, _ id: String) -> String {
+    "'\(text)' is not an answer of '\(id)'; if it is an 'other' answer, the question needs an 'other' line"
+  }
+
+  static func unreadableChapter(_ text: String) -> String {
+    "'\(text)' is not a chapter of the survey"
+  }
+}

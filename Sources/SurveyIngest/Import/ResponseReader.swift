@@ -1,0 +1,126 @@
+import Glibc
+import SurveyCore
+
+/// Reads an export row by row: recognises the platform and maps the header first, then decodes
+/// and validates each response, in constant memory.
+package final class ResponseReader {
+  /// The survey.
+  package let survey: Survey
+  /// The path as given.
+  package let path: String
+  /// How the columns map to the survey.
+  package private(set) var mapping: ColumnMapping
+  /// Problems with the file as a whole or its header; errors mean nothing may be stored.
+  package private(set) var fileDiagnostics: [Diagnostic] = []
+  /// The header rows exactly as they were in the file (to write rejected rows back out).
+  package private(set) var headerRaw: [[UInt8]] = []
+  /// The size of the file in bytes.
+  package let fileSize: Int
+
+  private let reader: CSVReader
+  private var pending: [SavedRecord] = []
+  private var decoder: RowDecoder?
+  private var issuesSeen = 0
+
+  /// Opens an export and reads its header.
+  ///
+  /// - Throws: ``CSVIOError`` when the file cannot be opened or read.
+  package init(path: String, survey: Survey, options: ImportOptions) throws(CSVIOError) {
+    self.path = path
+    self.survey = survey
+    var status = stat()
+    fileSize = stat(path, &status) == 0 ? Int(status.st_size) : 0
+    reader = try CSVReader(path: path)
+    mapping = ColumnMapping(platform: .generic, headerRowCount: 1, columns: [], diagnostics: [])
+    try readHeader(options: options)
+  }
+
+  /// The file's delimiter byte.
+  package var delimiter: UInt8 { reader.dialect.delimiter.byte }
+
+  /// How many bytes have been read (for a progress bar).
+  package var bytesRead: Int { reader.bytesRead }
+
+  /// Whether the header has errors (then no row should be stored).
+  package var hasHeaderErrors: Bool { fileDiagnostics.hasErrors }
+
+  /// The next response, or `nil` at the end of the file.
+  package func next() throws(CSVIOError) -> ImportedRow? {
+    guard let decoder else { return nil }
+    if !pending.isEmpty {
+      let saved = pending.removeFirst()
+      return decoder.decode(saved, line: saved.line, raw: saved.raw, issues: saved.issues)
+    }
+    var issues: [CSVIssue] = []
+    repeat {
+      guard try reader.nextRecord() else { return nil }
+      issues += newIssues()
+    } while reader.record.count == 0
+    let record = reader.record
+    let raw = record.withUnsafeRawBytes { Array($0) }
+    return decoder.decode(
+      LiveRecord(record: record, path: path), line: record.line, raw: raw, issues: issues)
+  }
+
+  /// Problems the CSV reader found that belong to no row (a fatal encoding problem).
+  package var trailingIssues: [CSVIssue] { Array(reader.issues.dropFirst(issuesSeen)) }
+
+  private func newIssues() -> [CSVIssue] {
+    let all = reader.issues
+    guard all.count > issuesSeen else { return [] }
+    let fresh = Array(all[issuesSeen...])
+    issuesSeen = all.count
+    return fresh
+  }
+
+  private func readHeader(options: ImportOptions) throws(CSVIOError) {
+    while pending.count < 3, try reader.nextRecord() {
+      let issues = newIssues()
+      if reader.record.count == 0, pending.isEmpty { continue }
+      pending.append(SavedRecord(reader.record, path: path, issues: issues))
+    }
+    for issue in newIssues() where issue.severity == .fatal {
+      fileDiagnostics.append(
+        Diagnostic(.error, id: "csv." + issue.kind.rawValue, issue.message, at: nil, label: nil))
+    }
+    guard !pending.isEmpty else {
+      if !fileDiagnostics.hasErrors {
+        fileDiagnostics.append(
+          Diagnostic(.error, id: "ingest.emptyFile", IngestMessage.emptyFile(path), at: nil))
+      }
+      return
+    }
+    let rows = HeaderRows(
+      rows: pending.map(\.strings),
+      locations: pending.map { saved in (0..<saved.fieldCount).map(saved.location) })
+    let platform = options.platform ?? PlatformDetector.detect(rows)
+    mapping = ColumnMapper(survey: survey).map(rows, platform: platform)
+    fileDiagnostics += mapping.diagnostics
+    let exhausted = pending.count < 3
+    let headerCount = min(platform.headerRowCount, pending.count)
+    headerRaw = pending.prefix(headerCount).map(\.raw)
+    pending.removeFirst(headerCount)
+    if pending.isEmpty, exhausted {
+      fileDiagnostics.append(
+        Diagnostic(.warning, id: "ingest.headerOnly", IngestMessage.headerOnly(path), at: nil))
+    }
+    // Decimal commas are accepted in ';'-separated files (where ',' cannot be the delimiter) and
+    // when asked for; a decimal point is always accepted.
+    let decimalComma = options.decimalComma ?? (reader.dialect.delimiter == .semicolon)
+    let plans = mapping.columns.map { ColumnPlan($0, survey: survey) }
+    var redacted: Set<Int> = []
+    for (index, plan) in plans.enumerated() {
+      switch plan.kind {
+      case .ignored, .metadata(.ignored): redacted.insert(index)
+      default:
+        if let position = plan.position, survey.questions[position].privateMode != nil {
+          redacted.insert(index)
+        }
+      }
+    }
+    decoder = RowDecoder(
+      survey: survey, platform: platform, plans: plans, options: options,
+      decimalComma: decimalComma,
+      headerWidth: rows.width, delimiter: reader.dialect.delimiter, redacted: redacted)
+  }
+}

@@ -1,0 +1,163 @@
+import SurveyCore
+
+extension RowDecoder {
+  /// Splits a multiple-choice cell: codes or names joined with `;`, `,` or spaces, or labels
+  /// joined with ", " matched against the known answers (longest first, so an answer whose
+  /// label itself contains ", " is not split). Left-over text is the "other" answer when the
+  /// question has one.
+  func decodeMultiple(
+    _ text: String, _ plan: ColumnPlan, position: Int, into row: inout ImportedRow,
+    location: () -> CellLocation
+  ) {
+    var codes: [Int] = if case .codes(let existing) = row.answers[position] { existing } else { [] }
+    func add(_ code: Int) { if !codes.contains(code) { codes.append(code) } }
+    let tokens = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " || $0 == "|" })
+      .map { MatchKey.text(String($0)) }.filter { !$0.isEmpty }
+    if !tokens.isEmpty, !platform.writesLabels {
+      if let unknown = tokens.first(where: { plan.table[$0] == nil }) {
+        if plan.labelsLongestFirst.isEmpty || platform != .qualtrics {
+          fail(
+            &row, "ingest.unknownAnswer", IngestMessage.unknownAnswer(unknown, id(position)),
+            position, location())
+          return
+        }
+      } else {
+        for token in tokens { if let code = plan.table[token] { add(code) } }
+        row.answers[position] = .codes(codes)
+        return
+      }
+    }
+    var rest = Substring(MatchKey.text(text))
+    let original = Substring(text.trimmingSpaces())
+    while !rest.isEmpty {
+      let match = plan.labelsLongestFirst.first { label, _ in
+        rest.hasPrefix(label)
+          && (rest.count == label.count || rest.dropFirst(label.count).hasPrefix(",")
+            || rest.dropFirst(label.count).hasPrefix(";"))
+      }
+      guard let (label, code) = match else {
+        let leftover = String(original.suffix(rest.count))
+        if plan.hasOther, platform == .googleForms {
+          row.otherTexts[position] =
+            leftover.hasPrefix("Other: ") ? String(leftover.dropFirst(7)) : leftover
+        } else {
+          fail(
+            &row, "ingest.unknownAnswer",
+            IngestMessage.unknownMultipleAnswer(leftover, id(position)), position, location())
+        }
+        break
+      }
+      add(code)
+      rest = rest.dropFirst(label.count)
+      while let first = rest.first, first == "," || first == ";" || first == " " {
+        rest = rest.dropFirst()
+      }
+    }
+    row.answers[position] = .codes(codes)
+  }
+
+  func metadata(
+    _ field: MetadataField, _ text: String, into row: inout ImportedRow,
+    location: () -> CellLocation
+  ) {
+    let value = text.trimmingSpaces()
+    guard !value.isEmpty else { return }
+    switch field {
+    case .responseID: row.responseID = value
+    case .submittedAt:
+      row.submittedAt = TimestampParser.seconds(
+        value, defaultOffsetMinutes: options.timeZoneOffsetMinutes)
+      if row.submittedAt == nil {
+        row.problems.append(
+          RowProblem(
+            severity: .warning, id: "ingest.invalidTimestamp",
+            message: "'\(value)' is not a timestamp; the submission time is left empty",
+            question: nil, location: location()))
+      }
+    case .startedAt, .ignored, .language: return
+    case .chapter: if options.chapter == nil { row.chapter = value }
+    case .wave: if options.wave == nil { row.wave = value }
+    case .status:
+      if platform == .qualtrics, !["0", "ip address", "imported"].contains(MatchKey.text(value)) {
+        row.problems.append(
+          RowProblem(
+            severity: .error, id: "ingest.testResponse",
+            message:
+              "a Qualtrics preview, test or spam response (Status \(value)) is not a member's answer",
+            question: nil, location: location()))
+      }
+    }
+  }
+
+  /// Required answers, answers to hidden questions, and hard and soft checks.
+  func validate(_ row: inout ImportedRow, cellColumn: [Int: Int], fields: some FieldSource) {
+    let program = survey.program
+    for (position, question) in survey.questions.enumerated() {
+      let location = { cellColumn[position].map(fields.location) ?? fields.location(0) }
+      let shown = program.isShown(position, row.answers)
+      let answer = row.answers[position]
+      if !shown {
+        if answer != .blank || row.otherTexts[position] != nil {
+          row.problems.append(
+            RowProblem(
+              severity: .error, id: "ingest.answerToHiddenQuestion",
+              message: IngestMessage.answerToHiddenQuestion(question.id),
+              question: question.id, location: location()))
+        }
+        continue
+      }
+      if question.isRequired, answer == .blank, row.otherTexts[position] == nil,
+        question.privateMode != .drop,
+        cellColumn[position] != nil, !row.problems.contains(where: { $0.question == question.id })
+      {
+        row.problems.append(
+          RowProblem(
+            severity: .error, id: "ingest.requiredMissing",
+            message: IngestMessage.requiredMissing(question.id),
+            question: question.id, location: location()))
+      }
+      for (index, check) in program.checks[position].enumerated()
+      where answer.isSubstantive && program.evaluate(check.condition, row.answers) == .bool(false) {
+        let message = question.checks[index].message.text(in: survey.defaultLanguage)
+        row.problems.append(
+          RowProblem(
+            severity: check.isHard ? .error : .warning,
+            id: check.isHard ? "ingest.checkFailed" : "ingest.checkWarning",
+            message: IngestMessage.checkFailed(question.id, message), question: question.id,
+            location: location()))
+      }
+    }
+  }
+
+  /// The chapter, wave, weight and person key from their questions.
+  func assignRoles(_ row: inout ImportedRow, cellColumn: [Int: Int], fields: some FieldSource) {
+    if let id = survey.roles.chapter, let position = survey.position(ofQuestion: id) {
+      row.chapter = roleText(row.answers[position], position: position)
+    }
+    if let id = survey.roles.wave, let position = survey.position(ofQuestion: id) {
+      row.wave = roleText(row.answers[position], position: position) ?? row.wave
+    }
+    if let id = survey.roles.weight, let position = survey.position(ofQuestion: id),
+      case .number(let weight) = row.answers[position]
+    {
+      row.weight = weight
+    }
+    for (position, question) in survey.questions.enumerated() where question.privateMode == .hashed
+    {
+      if case .text(let value) = row.answers[position], row.personValue == nil {
+        row.personValue = MatchKey.text(value)
+      }
+    }
+  }
+
+  private func roleText(_ answer: Answer, position: Int) -> String? {
+    switch answer {
+    case .code(let code):
+      let question = survey.questions[position]
+      return survey.choiceSet(of: question)?.choice(code: code)?.name ?? String(code)
+    case .number(let value): return JSONValue.format(value)
+    case .text(let text): return text
+    default: return nil
+    }
+  }
+}

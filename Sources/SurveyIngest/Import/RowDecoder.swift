@@ -1,0 +1,206 @@
+import SurveyCore
+
+/// Decodes and validates the cells of one row against the survey.
+struct RowDecoder {
+  let survey: Survey
+  let platform: Platform
+  let plans: [ColumnPlan]
+  let options: ImportOptions
+  let decimalComma: Bool
+  let headerWidth: Int
+  let delimiter: CSVDelimiter
+  /// Columns whose cells are blanked in the kept copy of a rejected row: private fields,
+  /// unknown columns and platform metadata such as IP addresses and names.
+  let redacted: Set<Int>
+
+  func decode(_ fields: some FieldSource, line: Int, raw: [UInt8], issues: [CSVIssue])
+    -> ImportedRow
+  {
+    var row = ImportedRow(
+      line: line, raw: raw, answers: Array(repeating: .blank, count: survey.questions.count),
+      otherTexts: [:],
+      responseID: nil, submittedAt: nil, chapter: options.chapter, wave: options.wave, weight: nil,
+      personValue: nil, problems: [])
+    for issue in issues { row.problems.append(problem(for: issue, path: fields.location(0).path)) }
+    if fields.fieldCount != headerWidth {
+      row.problems.append(
+        RowProblem(
+          severity: .error, id: "ingest.raggedRow",
+          message: IngestMessage.raggedRow(fields.fieldCount, headerWidth),
+          question: nil, location: fields.location(min(fields.fieldCount, headerWidth))))
+      return row
+    }
+    var cellColumn: [Int: Int] = [:]
+    for (index, plan) in plans.enumerated() {
+      if let position = plan.position, cellColumn[position] == nil { cellColumn[position] = index }
+      fields.withField(index) { bytes in decodeCell(index, plan, bytes, into: &row, fields: fields)
+      }
+    }
+    for position in row.answers.indices {
+      if case .codes(let codes) = row.answers[position], codes.isEmpty {
+        row.answers[position] = .blank
+      }
+    }
+    validate(&row, cellColumn: cellColumn, fields: fields)
+    assignRoles(&row, cellColumn: cellColumn, fields: fields)
+    if row.isRejected { row.raw = redact(fields, raw: raw) }
+    return row
+  }
+
+  /// The row as written, with private and unread cells blanked, so a rejected row kept for
+  /// fixing never stores an e-mail address, a name or an IP address in clear.
+  func redact(_ fields: some FieldSource, raw: [UInt8]) -> [UInt8] {
+    let needsRedaction = redacted.contains { index in
+      index < fields.fieldCount && fields.withField(index) { !$0.isEmpty }
+    }
+    guard needsRedaction else { return raw }
+    let writer = CSVWriter(
+      options: CSVWriterOptions(delimiter: delimiter, lineEnding: .lf, masksFormulas: false))
+    for index in 0..<fields.fieldCount {
+      if redacted.contains(index) {
+        try? writer.writeField("")
+      } else {
+        fields.withField(index) { bytes in _ = try? writer.writeField(bytes: bytes) }
+      }
+    }
+    try? writer.endRecord()
+    var bytes = writer.bytes
+    if bytes.last == 0x0A { bytes.removeLast() }
+    return bytes
+  }
+}
+
+extension RowDecoder {
+  private func decodeCell(
+    _ index: Int, _ plan: ColumnPlan, _ bytes: UnsafeRawBufferPointer, into row: inout ImportedRow,
+    fields: some FieldSource
+  ) {
+    switch plan.kind {
+    case .ignored: return
+    case .metadata(let field):
+      guard !bytes.isEmpty else { return }
+      metadata(
+        field, String(decoding: bytes, as: UTF8.self), into: &row,
+        location: { fields.location(index) })
+    case .single(let position):
+      guard let text = nonEmpty(bytes) else { return }
+      if let code = fastCode(bytes, plan) ?? plan.table[MatchKey.text(text)] {
+        row.answers[position] = plan.missing[code].map { .missing($0, code: code) } ?? .code(code)
+      } else if plan.hasOther, platform == .googleForms {
+        row.otherTexts[position] = text
+      } else {
+        fail(
+          &row, "ingest.unknownAnswer", IngestMessage.unknownAnswer(text, id(position)), position,
+          fields.location(index))
+      }
+    case .multiple(let position):
+      guard let text = nonEmpty(bytes) else { return }
+      decodeMultiple(
+        text, plan, position: position, into: &row, location: { fields.location(index) })
+    case .option(let position, let code):
+      guard let text = nonEmpty(bytes) else { return }
+      let chosen: Bool
+      switch MatchKey.text(text) {
+      case "0", "false", "no", "n", "unchecked": chosen = false
+      case "1", "true", "yes", "y", "checked": chosen = true
+      default: chosen = plan.table[MatchKey.text(text)] == code || platform == .surveyMonkey
+      }
+      guard chosen else {
+        if case .blank = row.answers[position] { row.answers[position] = .codes([]) }
+        return
+      }
+      var codes: [Int] =
+        if case .codes(let existing) = row.answers[position] { existing } else { [] }
+      if !codes.contains(code) { codes.append(code) }
+      row.answers[position] = .codes(codes)
+    case .other(let position):
+      if let text = nonEmpty(bytes) { row.otherTexts[position] = text }
+    case .number(let position, let kind, let low, let high):
+      guard let text = nonEmpty(bytes) else { return }
+      guard
+        let value = CSVNumberParser.double(bytes, decimalComma: false)
+          ?? (decimalComma ? CSVNumberParser.double(bytes, decimalComma: true) : nil)
+      else {
+        if let code = plan.table[MatchKey.text(text)], let kind = plan.missing[code] {
+          row.answers[position] = .missing(kind, code: code)
+        } else if !decimalComma, CSVNumberParser.double(bytes, decimalComma: true) != nil {
+          fail(
+            &row, "ingest.decimalComma", IngestMessage.decimalComma(text, id(position)), position,
+            fields.location(index))
+        } else {
+          fail(
+            &row, "ingest.invalidNumber", IngestMessage.invalidNumber(text, id(position)), position,
+            fields.location(index))
+        }
+        return
+      }
+      if kind == .integer, value.rounded() != value {
+        fail(
+          &row, "ingest.notInteger", IngestMessage.notInteger(text, id(position)), position,
+          fields.location(index))
+      } else if value < (low ?? -.infinity) || value > (high ?? .infinity) {
+        fail(
+          &row, "ingest.outOfRange", IngestMessage.outOfRange(text, id(position), low, high),
+          position, fields.location(index))
+      } else {
+        row.answers[position] = .number(value)
+      }
+    case .text(let position):
+      if let text = nonEmpty(bytes) { row.answers[position] = .text(text) }
+    case .date(let position, let low, let high):
+      guard let text = nonEmpty(bytes) else { return }
+      guard let days = TimestampParser.date(Substring(text)) else {
+        let format = platform == .surveyMonkey ? "MM/DD/YYYY" : "YYYY-MM-DD"
+        fail(
+          &row, "ingest.invalidDate", IngestMessage.invalidDate(text, id(position), format),
+          position, fields.location(index))
+        return
+      }
+      if days < (low ?? .min) || days > (high ?? .max) {
+        fail(
+          &row, "ingest.outOfRange",
+          IngestMessage.outOfRange(text, id(position), low.map(Double.init), high.map(Double.init)),
+          position, fields.location(index))
+      } else {
+        row.answers[position] = .date(days)
+      }
+    }
+  }
+
+  /// A cell holding a plain whole number that is one of the column's codes, read without
+  /// making a string (the common case for code exports).
+  private func fastCode(_ bytes: UnsafeRawBufferPointer, _ plan: ColumnPlan) -> Int? {
+    guard bytes.count <= 9, let first = bytes.first, (0x30...0x39).contains(first) || first == 0x2D
+    else { return nil }
+    guard let value = CSVNumberParser.int(bytes), plan.codes.contains(value) else { return nil }
+    return value
+  }
+
+  private func nonEmpty(_ bytes: UnsafeRawBufferPointer) -> String? {
+    guard !bytes.isEmpty else { return nil }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let trimmed = text.trimmingSpaces()
+    return trimmed.isEmpty ? nil : (platform == .qualtrics && trimmed == "-99" ? nil : trimmed)
+  }
+
+  func id(_ position: Int) -> String { survey.questions[position].id }
+
+  func fail(
+    _ row: inout ImportedRow, _ id: String, _ message: String, _ position: Int?,
+    _ location: CellLocation?
+  ) {
+    row.problems.append(
+      RowProblem(
+        severity: .error, id: id, message: message, question: position.map { self.id($0) },
+        location: location))
+  }
+
+  private func problem(for issue: CSVIssue, path: String) -> RowProblem {
+    let severity: Severity = issue.severity == .warning ? .warning : .error
+    let location = CellLocation(
+      path: path, recordLine: issue.position.line, rawText: "", position: issue.position)
+    return RowProblem(
+      severity: severity, id: "csv." + issue.kind.rawValue, message: issue.message, question: nil,
+      location: location)
+  }
+}
