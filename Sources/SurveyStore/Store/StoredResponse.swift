@@ -1,0 +1,95 @@
+import SurveyCore
+
+/// A stored response read back for reports and exports.
+package struct StoredResponse: Sendable {
+  /// The response's row id.
+  package var id: Int64
+  /// The chapter.
+  package var chapter: String?
+  /// The wave.
+  package var wave: String
+  /// When it was submitted (ISO 8601).
+  package var submittedAt: String?
+  /// The weight.
+  package var weight: Double?
+  /// The salted person key, when the survey has a `private hashed` field.
+  package var personKey: String?
+  /// One answer per question of the survey the responses are read with.
+  package var answers: [Answer]
+  /// "Other" texts by question position.
+  package var otherTexts: [Int: String]
+}
+
+extension ResponseStore {
+  /// Streams the stored responses to a survey, answers decoded with the given survey version
+  /// (columns it does not have are blank).
+  ///
+  /// - Parameters:
+  ///   - survey: The survey (its id selects the responses).
+  ///   - chapter: Only this chapter, when given.
+  ///   - wave: Only this wave, when given.
+  ///   - body: Called once per response, in the order they were stored.
+  package func forEachResponse(
+    of survey: Survey, chapter: String? = nil, wave: String? = nil,
+    _ body: (StoredResponse) throws -> Void
+  ) throws {
+    let available = Set(try answerTableColumns().map { $0.lowercased() })
+    let columns = AnswerColumns(survey: survey).columns.filter {
+      available.contains($0.name.lowercased())
+    }
+    let selected = columns.map { "a." + AnswerColumns.quoted($0.name) }
+    var sql =
+      "SELECT r.id, r.chapter, r.wave, r.submitted_at, r.weight, r.person_key"
+      + (selected.isEmpty ? "" : ", " + selected.joined(separator: ", "))
+      + " FROM responses r JOIN answers a ON a.response = r.id WHERE r.survey_id = ?"
+    if chapter != nil { sql += " AND r.chapter = ?" }
+    if wave != nil { sql += " AND r.wave = ?" }
+    sql += " ORDER BY r.id"
+    let query = try connection.prepare(sql)
+    try query.bind(survey.id, at: 1)
+    var index = 2
+    if let chapter {
+      try query.bind(chapter, at: index)
+      index += 1
+    }
+    if let wave { try query.bind(wave, at: index) }
+    let questions = survey.questions
+    let sets = questions.map { survey.choiceSet(of: $0) }
+    while try query.step() == .row {
+      var response = StoredResponse(
+        id: query.int64(at: 0), chapter: query.isNull(at: 1) ? nil : query.string(at: 1),
+        wave: query.string(at: 2), submittedAt: query.isNull(at: 3) ? nil : query.string(at: 3),
+        weight: query.isNull(at: 4) ? nil : query.double(at: 4),
+        personKey: query.isNull(at: 5) ? nil : query.string(at: 5),
+        answers: Array(repeating: .blank, count: questions.count), otherTexts: [:])
+      for (offset, column) in columns.enumerated() {
+        let at = offset + 6
+        guard !query.isNull(at: at) else { continue }
+        if column.isOther {
+          response.otherTexts[column.position] = query.string(at: at)
+          continue
+        }
+        response.answers[column.position] = Self.answer(
+          query, at, questions[column.position], sets[column.position])
+      }
+      try body(response)
+    }
+  }
+
+  private static func answer(
+    _ query: SQLiteStatement, _ at: Int, _ question: Question, _ set: ChoiceSet?
+  ) -> Answer {
+    switch question.type {
+    case .single:
+      let code = query.int(at: at)
+      if let kind = set?.choice(code: code)?.missing { return .missing(kind, code: code) }
+      return .code(code)
+    case .multiple:
+      let codes = query.string(at: at).split(separator: ";").compactMap { Int($0) }
+      return codes.isEmpty ? .blank : .codes(codes)
+    case .number: return .number(query.double(at: at))
+    case .text: return .text(query.string(at: at))
+    case .date: return CivilDate.parseISO(query.string(at: at)).map { .date($0) } ?? .blank
+    }
+  }
+}
