@@ -11,6 +11,7 @@ package struct CommandLineTool {
   package static var commands: [any Command.Type] {
     [
       CheckCommand.self, FormatCommand.self, DescribeCommand.self, SimulateCommand.self,
+      ImportCommand.self, StoreCommand.self, RejectsCommand.self, ExportCommand.self,
     ]
   }
 

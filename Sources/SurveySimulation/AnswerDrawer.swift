@@ -66,6 +66,21 @@ struct AnswerDrawer {
         answers[position] = draw(position, avoidMissing: true)
       }
       if !passes(position), !required { answers[position] = .blank }
+      // Soft checks flag unusual answers: most people give usual ones, a few do not.
+      var softTries = 0
+      while softTries < 10, !passesSoft(position), !random.chance(0.02) {
+        softTries += 1
+        let redrawn = draw(position, avoidMissing: true)
+        let previous = answers[position]
+        answers[position] = redrawn
+        if !passes(position) { answers[position] = previous }
+      }
+    }
+  }
+
+  private func passesSoft(_ position: Int) -> Bool {
+    program.checks[position].allSatisfy {
+      $0.isHard || program.evaluate($0.condition, answers) != .bool(false)
     }
   }
 

@@ -126,3 +126,20 @@ package struct ResponseSimulator: Sendable {
     }
   }
 }
+
+extension ResponseSimulator {
+  /// The chapter as the importer stores it: the chapter answer's name, or its code or text.
+  package func chapterAnswerName(_ chapter: Int) -> String {
+    switch chapterAnswers.indices.contains(chapter) ? chapterAnswers[chapter] : .blank {
+    case .code(let code):
+      if let id = survey.roles.chapter, let question = survey.question(id),
+        let choice = survey.choiceSet(of: question)?.choice(code: code)
+      {
+        return choice.name ?? String(code)
+      }
+      return String(code)
+    case .text(let text): return text
+    default: return "Chapter \(chapter + 1)"
+    }
+  }
+}

@@ -14,7 +14,7 @@ package func expectSnapshot(
   if record || existing == nil {
     let directory = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
     Issue.record("recorded a new snapshot at \(path)", sourceLocation: sourceLocation)
     return
   }

@@ -1,0 +1,98 @@
+import Foundation
+import SurveyCore
+import SurveyIngest
+import SurveyStore
+
+/// Writes stored responses as tidy CSV or JSON.
+struct DataExport {
+  let survey: Survey
+  let store: ResponseStore
+
+  var columns: [(name: String, position: Int, isOther: Bool)] {
+    AnswerColumns(survey: survey).columns.map { ($0.name, $0.position, $0.isOther) }
+  }
+
+  /// Writes the file and returns the number of responses.
+  func write(to path: String, json: Bool) throws -> Int {
+    do {
+      return json ? try writeJSON(path) : try writeCSV(path)
+    } catch let error as CSVIOError {
+      throw CommandFailure.io(error.localizedDescription)
+    }
+  }
+
+  private func writeCSV(_ path: String) throws -> Int {
+    let writer = try CSVWriter(
+      path: path, options: CSVWriterOptions(lineEnding: .lf, masksFormulas: true))
+    try writer.writeRecord(
+      ["_response_id", "_chapter", "_wave", "_submitted_at", "_weight"] + columns.map(\.name))
+    var count = 0
+    try store.forEachResponse(of: survey) { response in
+      var cells = [
+        String(response.id), response.chapter ?? "", response.wave, response.submittedAt ?? "",
+        response.weight.map(JSONValue.format) ?? "",
+      ]
+      for column in columns {
+        cells.append(
+          column.isOther
+            ? response.otherTexts[column.position] ?? ""
+            : Self.cell(response.answers[column.position]))
+      }
+      try writer.writeRecord(cells)
+      count += 1
+    }
+    try writer.close()
+    return count
+  }
+
+  private func writeJSON(_ path: String) throws -> Int {
+    var items: [JSONValue] = []
+    try store.forEachResponse(of: survey) { response in
+      var members: [(String, JSONValue)] = [
+        ("_response_id", .integer(Int(response.id))), ("_chapter", .string(response.chapter)),
+        ("_wave", .string(response.wave)), ("_submitted_at", .string(response.submittedAt)),
+        ("_weight", .number(response.weight)),
+      ]
+      for column in columns {
+        if column.isOther {
+          members.append((column.name, .string(response.otherTexts[column.position])))
+        } else {
+          members.append((column.name, Self.json(response.answers[column.position])))
+        }
+      }
+      items.append(.object(members))
+    }
+    let document = JSONValue.object([
+      ("survey", .string(survey.id)), ("version", .string(survey.version)),
+      ("responses", .array(items)),
+    ])
+    do {
+      try Data(document.pretty.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw CommandFailure.io("cannot write '\(path)': \(error.localizedDescription)")
+    }
+    return items.count
+  }
+
+  static func cell(_ answer: Answer) -> String {
+    switch answer {
+    case .blank: ""
+    case .code(let code), .missing(_, let code): String(code)
+    case .codes(let codes): codes.map(String.init).joined(separator: ";")
+    case .number(let value): JSONValue.format(value)
+    case .text(let text): text
+    case .date(let days): CivilDate.iso(days)
+    }
+  }
+
+  static func json(_ answer: Answer) -> JSONValue {
+    switch answer {
+    case .blank: .null
+    case .code(let code), .missing(_, let code): .integer(code)
+    case .codes(let codes): .array(codes.map { .integer($0) })
+    case .number(let value): .number(value)
+    case .text(let text): .string(text)
+    case .date(let days): .string(CivilDate.iso(days))
+    }
+  }
+}
