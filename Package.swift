@@ -13,6 +13,7 @@ let package = Package(
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "SurveyStore", dependencies: ["SurveyCore", "SurveyIngest", "CSQLite"]),
     .target(name: "SurveySimulation", dependencies: ["SurveyCore", "SurveyIngest"]),
+    .target(name: "SurveyStatistics", dependencies: ["SurveyCore"]),
     .target(
       name: "SurveyCLI",
       dependencies: ["SurveyCore", "SurveyDSL", "SurveyIngest", "SurveySimulation", "SurveyStore"]),
@@ -38,6 +39,11 @@ let package = Package(
     .testTarget(
       name: "SurveyStoreTests",
       dependencies: ["SurveyStore", "SurveyIngest", "SurveyDSL", "SurveySimulation", "SurveyCore", "SurveyTestSupport"]
+    ),
+    .testTarget(
+      name: "SurveyStatisticsTests",
+      dependencies: ["SurveyStatistics", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport"],
+      resources: [.copy("References")]
     ),
     .testTarget(
       name: "SurveySimulationTests",

@@ -1,0 +1,99 @@
+import SurveyCore
+
+/// Exposure to one cause, and each outcome indicator among the exposed and the unexposed.
+package struct CauseAccumulator: Sendable, Equatable {
+  /// Exposure as a 1/0 indicator (so shares of exposed come with intervals).
+  package var exposure = IndicatorAccumulator()
+  /// Each outcome indicator among the exposed.
+  package var exposed: [IndicatorAccumulator]
+  /// Each outcome indicator among the unexposed.
+  package var unexposed: [IndicatorAccumulator]
+
+  init(outcomes: Int) {
+    exposed = Array(repeating: IndicatorAccumulator(), count: outcomes)
+    unexposed = Array(repeating: IndicatorAccumulator(), count: outcomes)
+  }
+
+  mutating func merge(_ other: CauseAccumulator) {
+    exposure.merge(other.exposure)
+    for index in exposed.indices {
+      exposed[index].merge(other.exposed[index])
+      unexposed[index].merge(other.unexposed[index])
+    }
+  }
+}
+
+/// Everything a report needs about one group, from counts: memory does not grow with the
+/// number of respondents.
+package struct GroupAccumulator: Sendable, Equatable {
+  /// Respondents.
+  package var respondents = 0
+  /// Weights, for Kish's effective n.
+  package var weights = WeightedMoments()
+  /// Each indicator.
+  package var indicators: [IndicatorAccumulator]
+  /// Each question.
+  package var items: [ItemAccumulator]
+  /// Each cause, with the outcomes split by exposure.
+  package var causes: [CauseAccumulator]
+  /// Each index.
+  package var indexes: [IndicatorAccumulator]
+  /// Each index against each outcome indicator, for Spearman's ρ.
+  package var indexOutcomes: [[JointHistogram]]
+
+  /// An empty accumulator for a survey.
+  package init(survey: Survey) {
+    let outcomes = survey.indicators.count
+    indicators = Array(repeating: IndicatorAccumulator(), count: outcomes)
+    items = Array(repeating: ItemAccumulator(), count: survey.questions.count)
+    causes = Array(repeating: CauseAccumulator(outcomes: outcomes), count: survey.causes.count)
+    indexes = Array(repeating: IndicatorAccumulator(), count: survey.indexes.count)
+    indexOutcomes = Array(
+      repeating: Array(repeating: JointHistogram(), count: outcomes), count: survey.indexes.count)
+  }
+
+  /// Records one respondent.
+  package mutating func add(_ values: RespondentValues, answers: [Answer], shown: [Bool]) {
+    respondents += 1
+    weights.add(values.weight)
+    for (index, value) in values.indicators.enumerated() {
+      indicators[index].add(value, weight: values.weight)
+    }
+    for (position, answer) in answers.enumerated() where position < items.count {
+      items[position].add(answer, shown: position < shown.count ? shown[position] : true)
+    }
+    for (cause, flag) in values.causes.enumerated() {
+      causes[cause].exposure.add(flag.map { $0 ? 1 : 0 }, weight: values.weight)
+      guard let flag else { continue }
+      for (outcome, value) in values.indicators.enumerated() {
+        if flag {
+          causes[cause].exposed[outcome].add(value, weight: values.weight)
+        } else {
+          causes[cause].unexposed[outcome].add(value, weight: values.weight)
+        }
+      }
+    }
+    for (index, value) in values.indexes.enumerated() {
+      indexes[index].add(value, weight: values.weight)
+      guard let value else { continue }
+      for (outcome, outcomeValue) in values.indicators.enumerated() {
+        if let outcomeValue { indexOutcomes[index][outcome].add(value, outcomeValue) }
+      }
+    }
+  }
+
+  /// Adds another group's counts (for totals over groups).
+  package mutating func merge(_ other: GroupAccumulator) {
+    respondents += other.respondents
+    weights.merge(other.weights)
+    for index in indicators.indices { indicators[index].merge(other.indicators[index]) }
+    for index in items.indices { items[index].merge(other.items[index]) }
+    for index in causes.indices { causes[index].merge(other.causes[index]) }
+    for index in indexes.indices {
+      indexes[index].merge(other.indexes[index])
+      for outcome in indexOutcomes[index].indices {
+        indexOutcomes[index][outcome].merge(other.indexOutcomes[index][outcome])
+      }
+    }
+  }
+}

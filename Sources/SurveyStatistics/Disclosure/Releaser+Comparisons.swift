@@ -1,0 +1,69 @@
+extension Releaser {
+  /// Why a comparison of two values may not be shown: a side is withheld or only a bound (the
+  /// difference would reveal it).
+  package func comparisonRule(
+    _ first: Released<ReleasedEstimate>, _ second: Released<ReleasedEstimate>
+  ) -> DisclosureRule? {
+    for side in [first, second] {
+      switch side {
+      case .withheld(let rule, _): return rule
+      case .shown(let estimate) where !estimate.isExact: return .cell
+      case .shown: continue
+      }
+    }
+    return nil
+  }
+
+  /// Why a change between two waves of a group may not be shown: the waves' respondents differ
+  /// by 1 to threshold − 1 people, so the change could be one person's answer.
+  ///
+  /// When every respondent of both waves carries a link key, the people who left and the people
+  /// who joined are counted exactly, and each must be 0 or at least the threshold. Otherwise
+  /// only the sizes are known, and their difference must be 0 or at least the threshold.
+  ///
+  /// - Parameters:
+  ///   - earlier: Respondents (or known values) in the earlier wave.
+  ///   - later: Respondents (or known values) in the later wave.
+  ///   - matched: People (or known pairs of values) in both waves, when every respondent is
+  ///     linked; nil otherwise.
+  package func waveRule(earlier: Int, later: Int, matched: Int?) -> DisclosureRule? {
+    let minimum = policy.minimumGroupSize
+    let small = { (difference: Int) in difference > 0 && difference < minimum }
+    if let matched {
+      return small(earlier - matched) || small(later - matched) ? .waveDifference : nil
+    }
+    return small(abs(earlier - later)) ? .waveDifference : nil
+  }
+
+  /// Records a comparison that is withheld.
+  package mutating func withheldComparison(_ rule: DisclosureRule, _ kind: CellKind) -> Released<
+    ReleasedComparison
+  > {
+    withhold(rule, kind)
+  }
+
+  /// Rounds a comparison for display (after the report's Benjamini–Hochberg adjustment).
+  ///
+  /// - Parameters:
+  ///   - comparison: The comparison.
+  ///   - isShare: Whether the difference is of shares (shown in percentage points).
+  ///   - decimals: Decimals of the compared means.
+  package func release(_ comparison: Comparison, isShare: Bool, decimals: Int) -> ReleasedComparison
+  {
+    let scale = isShare ? 100.0 : 1.0
+    let places = isShare ? 0 : decimals
+    let round = { (value: Double) in Self.rounded(value * scale, decimals: places) }
+    return ReleasedComparison(
+      test: comparison.test, difference: comparison.difference.map(round),
+      interval: comparison.interval.map { round($0.lower)...max(round($0.lower), round($0.upper)) },
+      decimals: places, isPercentagePoints: isShare && comparison.difference != nil,
+      statistic: Self.rounded(
+        comparison.statistic.isFinite ? comparison.statistic : 0, decimals: 2),
+      degreesOfFreedom: comparison.degreesOfFreedom.map { Self.rounded($0, decimals: 1) },
+      pValue: Self.rounded(comparison.pValue, decimals: 3),
+      adjustedPValue: comparison.adjustedPValue.map { Self.rounded($0, decimals: 3) },
+      effect: comparison.effect.map { Self.rounded($0, decimals: 2) },
+      effectKind: comparison.effectKind,
+      isSignificant: comparison.isSignificant)
+  }
+}

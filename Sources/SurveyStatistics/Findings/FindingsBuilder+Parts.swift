@@ -1,0 +1,242 @@
+import SurveyCore
+
+/// A cause–outcome relation whose test awaits the report's adjustment.
+struct RelationDraft {
+  var cause: Int
+  var outcome: Int
+  var exposed: ReleasedEstimate
+  var unexposed: ReleasedEstimate
+  var standardized: Double
+}
+
+/// An index–outcome correlation whose p value awaits the report's adjustment.
+struct CorrelationDraft {
+  var index: Int
+  var outcome: Int
+  var size: SizeBand
+  var result: SpearmanCorrelation.Result
+}
+
+extension Work {
+  /// The decimals to compare two released values with.
+  static func decimals(_ first: Released<ReleasedEstimate>, _ second: Released<ReleasedEstimate>)
+    -> Int
+  {
+    [first, second].compactMap { released -> Int? in
+      if case .shown(.mean(let mean)) = released { return mean.decimals }
+      return nil
+    }.min() ?? 2
+  }
+
+  mutating func indicatorFinding(_ index: Int) -> IndicatorFinding {
+    let key = MeasureKey.indicator(index)
+    let isShare = key.isShare(in: survey)
+    let value = releaser.estimate(key, of: group, key: groupKey, designSize: designSize)
+    var finding = IndicatorFinding(indicator: index, value: value)
+    let first =
+      group.indicators.indices.contains(index) ? group.indicators[index] : IndicatorAccumulator()
+    if let rest {
+      finding.organization = releaser.estimate(
+        key, of: organization, key: .organization(wave), designSize: designSize)
+      var scratch = releaser
+      let restValue = scratch.estimate(
+        key, of: rest, key: .organization(wave), designSize: designSize)
+      if let rule = releaser.comparisonRule(value, restValue) {
+        finding.versusRest = releaser.withheldComparison(rule, .comparison)
+      } else if let comparison = isShare
+        ? Comparison.shares(first, rest.indicators[index], level: builder.options.level)
+        : Comparison.means(first, rest.indicators[index], level: builder.options.level)
+      {
+        pending.append(
+          (.indicatorRest(index), comparison, isShare, Self.decimals(value, restValue)))
+      }
+    }
+    guard let previousWave else { return finding }
+    let previousKey = GroupKey(chapter: scope.chapter, wave: previousWave)
+    let previousGroup = builder.aggregation.group(previousKey) ?? GroupAccumulator(survey: survey)
+    let previousDesign = builder.aggregation.group(.organization(previousWave))?.respondents ?? 0
+    let previous = releaser.estimate(
+      key, of: previousGroup, key: previousKey, designSize: previousDesign)
+    finding.previous = previous
+    let pairs = builder.aggregation.pairs(
+      chapter: scope.chapter, earlier: previousWave, later: wave)
+    // Exact set differences only when everyone in both waves is linked.
+    let allLinked =
+      !builder.aggregation.panel.isEmpty && pairs.earlierLinked == previousGroup.respondents
+      && pairs.laterLinked == group.respondents
+    let linked = allLinked ? pairs.matched : nil
+    let earlier =
+      previousGroup.indicators.indices.contains(index)
+      ? previousGroup.indicators[index] : IndicatorAccumulator()
+    let paired =
+      pairs.indicators.indices.contains(index) ? pairs.indicators[index] : PairedAccumulator()
+    let rule =
+      releaser.comparisonRule(previous, value)
+      ?? releaser.waveRule(
+        earlier: previousGroup.respondents, later: group.respondents, matched: linked)
+      ?? releaser.waveRule(
+        earlier: earlier.known, later: first.known, matched: linked.map { _ in paired.count })
+    if let rule {
+      finding.change = releaser.withheldComparison(rule, .change)
+      return finding
+    }
+    let level = builder.options.level
+    let comparison: Comparison?
+    if paired.count >= policy.minimumGroupSize {
+      comparison = Comparison.paired(paired, isShare: isShare, level: level)
+    } else {
+      comparison =
+        isShare
+        ? Comparison.shares(first, earlier, level: level)
+        : Comparison.means(first, earlier, level: level)
+    }
+    if let comparison {
+      pending.append((.indicatorChange(index), comparison, isShare, Self.decimals(previous, value)))
+    }
+    return finding
+  }
+
+  mutating func itemFinding(_ position: Int) -> ItemFinding {
+    let shape = builder.shapes[position]
+    let distribution = releaser.distribution(
+      question: position, shape: shape, of: group, key: groupKey)
+    var finding = ItemFinding(
+      question: position, distribution: distribution,
+      nonresponse: releaser.nonresponse(question: position, of: group, key: groupKey))
+    guard let rest, distribution.value != nil else { return finding }
+    let mine = group.items[position].codes
+    let theirs = rest.items[position].codes
+    guard theirs.count >= policy.minimumGroupSize else {
+      finding.versusRest = releaser.withheldComparison(.minimumGroup, .comparison)
+      return finding
+    }
+    let comparison: Comparison?
+    switch shape {
+    case .ordinal: comparison = Comparison.ordinal(mine, theirs)
+    case .nominal: comparison = Comparison.categorical([mine, theirs])
+    case .multiple, .other: comparison = nil
+    }
+    if let comparison, let index = builder.reportedQuestions.firstIndex(of: position) {
+      pending.append((.itemRest(index), comparison, false, 2))
+    }
+    return finding
+  }
+
+  /// Every cause against every outcome in the whole organization, where both the exposed and
+  /// the unexposed values pass disclosure control.
+  mutating func relationDrafts() -> [RelationDraft] {
+    var drafts: [RelationDraft] = []
+    guard organization.respondents >= policy.minimumGroupSize else { return drafts }
+    for cause in organization.causes.indices {
+      let accumulator = organization.causes[cause]
+      for outcome in builder.outcomes {
+        let isShare = survey.indicatorIsShare(outcome)
+        let level = builder.options.level
+        guard
+          let relation = CauseRelation.relation(
+            cause: cause, outcome: outcome, accumulator: accumulator, isShare: isShare, level: level
+          )
+        else { continue }
+        let exposed = subgroup(accumulator.exposed[outcome], isShare: isShare)
+        let unexposed = subgroup(accumulator.unexposed[outcome], isShare: isShare)
+        guard case .shown(let a) = exposed, case .shown(let b) = unexposed, a.isExact, b.isExact
+        else {
+          releaser.audit.record(
+            releaser.comparisonRule(exposed, unexposed) ?? .minimumGroup, .relation)
+          continue
+        }
+        pending.append(
+          (.relation(drafts.count), relation.comparison, isShare, Self.decimals(exposed, unexposed))
+        )
+        drafts.append(
+          RelationDraft(
+            cause: cause, outcome: outcome, exposed: a, unexposed: b,
+            standardized: relation.standardizedDifference))
+      }
+    }
+    return drafts
+  }
+
+  /// A subgroup of the organization (the exposed or the unexposed), released without recording
+  /// in the audit (the relation records once).
+  func subgroup(_ accumulator: IndicatorAccumulator, isShare: Bool) -> Released<ReleasedEstimate> {
+    var scratch = releaser
+    if isShare {
+      return scratch.share(accumulator, designSize: designSize, kind: .relation).map(
+        ReleasedEstimate.share)
+    }
+    return scratch.mean(accumulator, designSize: designSize).map(ReleasedEstimate.mean)
+  }
+
+  /// Each exposure index against each outcome in the organization (Spearman's ρ from counts).
+  mutating func correlationDrafts() -> [CorrelationDraft] {
+    var drafts: [CorrelationDraft] = []
+    guard organization.respondents >= policy.minimumGroupSize else { return drafts }
+    for (index, joints) in organization.indexOutcomes.enumerated() {
+      for outcome in builder.outcomes where outcome < joints.count {
+        let joint = joints[outcome]
+        guard let size = SizeBand.band(for: joint.count, policy: policy) else {
+          releaser.audit.record(.minimumGroup, .relation)
+          continue
+        }
+        guard let result = SpearmanCorrelation.test(joint) else { continue }
+        drafts.append(CorrelationDraft(index: index, outcome: outcome, size: size, result: result))
+      }
+    }
+    return drafts
+  }
+
+  /// Scale reliability on the organization's pooled sample in the wave.
+  mutating func reliability() -> [ReliabilityFinding] {
+    let pooled = builder.aggregation.reliability[wave] ?? []
+    return survey.scales.indices.compactMap { scale -> ReliabilityFinding? in
+      guard pooled.indices.contains(scale), let accumulator = pooled[scale] else { return nil }
+      guard let band = SizeBand.band(for: accumulator.rows, policy: policy) else {
+        return ReliabilityFinding(
+          scale: scale, value: releaser.withhold(.minimumGroup, .reliability))
+      }
+      guard let alpha = CronbachAlpha(accumulator: accumulator, level: builder.options.level) else {
+        return nil
+      }
+      let round = { (value: Double) in Releaser.rounded(value, decimals: 2) }
+      return ReliabilityFinding(
+        scale: scale,
+        value: .shown(
+          ReleasedReliability(
+            alpha: round(alpha.rawAlpha), standardizedAlpha: round(alpha.standardizedAlpha),
+            interval: alpha.feldtInterval.map {
+              round($0.lower)...max(round($0.lower), round($0.upper))
+            }, size: band,
+            items: alpha.items.map {
+              .init(
+                item: $0.column, alphaIfDropped: round($0.rawAlphaIfDropped),
+                correctedItemTotal: round($0.dropCorrelation))
+            })))
+    }
+  }
+
+  /// Each chapter's size and indicators (organization reports only).
+  mutating func chapterRows() -> [ChapterRow] {
+    guard scope.chapter == nil else { return [] }
+    return builder.aggregation.chapters(in: wave).map { chapter in
+      let key = GroupKey(chapter: chapter, wave: wave)
+      let accumulator = builder.aggregation.group(key) ?? GroupAccumulator(survey: survey)
+      return ChapterRow(
+        chapter: chapter, size: releaser.group(key, accumulator),
+        indicators: survey.indicators.indices.map {
+          releaser.estimate(.indicator($0), of: accumulator, key: key, designSize: designSize)
+        })
+    }
+  }
+}
+
+extension RelationFinding {
+  /// Largest standardized difference first; ties by cause, then outcome.
+  static func ranked(_ relations: [RelationFinding]) -> [RelationFinding] {
+    relations.sorted { a, b in
+      let (x, y) = (abs(a.standardizedDifference), abs(b.standardizedDifference))
+      if x != y { return x > y }
+      return (a.cause, a.outcome) < (b.cause, b.outcome)
+    }
+  }
+}
