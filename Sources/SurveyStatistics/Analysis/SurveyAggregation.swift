@@ -15,6 +15,9 @@ package struct SurveyAggregation: Sendable {
   /// Per wave, the respondents without a chapter (counted in the organization, never shown on
   /// their own, and always part of what disclosure control must protect).
   package private(set) var unassigned: [String: GroupAccumulator] = [:]
+  /// Per wave, the first and last day responses were submitted (days since 1970), for the
+  /// fieldwork period of the organization (never shown per chapter).
+  package private(set) var fieldwork: [String: ClosedRange<Int>] = [:]
   /// Pooled item moments per wave, one per scale with at least two items (nil for others).
   package private(set) var reliability: [String: [ReliabilityAccumulator?]] = [:]
   /// Each linked person's chapter and indicator values, per wave.
@@ -44,8 +47,13 @@ package struct SurveyAggregation: Sendable {
 
   /// Adds one response.
   package mutating func add(
-    answers: [Answer], chapter: String?, wave: String, weight: Double?, personKey: String?
+    answers: [Answer], chapter: String?, wave: String, weight: Double?, personKey: String?,
+    submittedDay: Int? = nil
   ) {
+    if let day = submittedDay {
+      let range = fieldwork[wave].map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+      fieldwork[wave] = range
+    }
     let values = extractor.values(answers, weight: weight)
     let program = survey.program
     let shown = answers.indices.map { program.isShown($0, answers) }
@@ -82,6 +90,10 @@ package struct SurveyAggregation: Sendable {
       } else {
         groups[key]?.merge(group)
       }
+    }
+    for (wave, range) in other.fieldwork {
+      let mine = fieldwork[wave] ?? range
+      fieldwork[wave] = min(mine.lowerBound, range.lowerBound)...max(mine.upperBound, range.upperBound)
     }
     for (wave, group) in other.unassigned {
       if unassigned[wave] == nil {
@@ -122,7 +134,8 @@ package struct SurveyAggregation: Sendable {
   package func pairs(chapter: String?, earlier: String, later: String) -> PanelPairs {
     var result = PanelPairs(
       indicators: Array(repeating: PairedAccumulator(), count: survey.indicators.count))
-    for waves in panel.values {
+    // In key order, so the floating-point sums are the same in every run.
+    for (_, waves) in panel.sorted(by: { $0.key < $1.key }) {
       let first = waves[earlier].flatMap { chapter == nil || $0.chapter == chapter ? $0 : nil }
       let second = waves[later].flatMap { chapter == nil || $0.chapter == chapter ? $0 : nil }
       if first != nil { result.earlierLinked += 1 }
@@ -142,7 +155,8 @@ package struct SurveyAggregation: Sendable {
   /// The organization in a wave without one chapter (for "this chapter against the rest").
   package func rest(excluding chapter: String, wave: String) -> GroupAccumulator {
     var total = GroupAccumulator(survey: survey)
-    for (key, group) in groups
+    // In key order, so the floating-point sums are the same in every run.
+    for (key, group) in groups.sorted(by: { $0.key < $1.key })
     where key.wave == wave && key.chapter != nil && key.chapter != chapter {
       total.merge(group)
     }

@@ -20,6 +20,10 @@ package struct Findings: Sendable, Equatable {
   package var wave: String
   /// The wave compared with, if any.
   package var previousWave: String?
+  /// The waves up to the reported one, in order (for trends).
+  package var waves: [String]
+  /// The organization's fieldwork in the wave: first and last day (days since 1970).
+  package var fieldwork: ClosedRange<Int>?
   /// The reported group's size.
   package var size: Released<SizeBand>
   /// The organization's size in the wave.
@@ -38,6 +42,9 @@ package struct Findings: Sendable, Equatable {
   package var items: [ItemFinding]
   /// Causes against outcomes in the whole organization, largest standardized difference first.
   package var relations: [RelationFinding]
+  /// Causes against outcomes within the reported chapter, where the exposed and the unexposed
+  /// each pass every rule on their own (chapter reports only), largest first.
+  package var chapterRelations: [RelationFinding]
   /// Exposure indexes against outcomes in the whole organization (Spearman's ρ).
   package var indexRelations: [IndexRelationFinding]
   /// Scale reliability on the organization's pooled sample in the wave.
@@ -64,6 +71,8 @@ package struct IndicatorFinding: Sendable, Equatable {
   package var previous: Released<ReleasedEstimate>?
   /// The change from the previous wave (paired when enough of the same people answered both).
   package var change: Released<ReleasedComparison>?
+  /// Its value in every wave up to the reported one (``Findings/waves``).
+  package var trend: [Released<ReleasedEstimate>] = []
 }
 
 /// A cause's exposure in a report.

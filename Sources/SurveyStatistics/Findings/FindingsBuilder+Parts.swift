@@ -2,6 +2,7 @@ import SurveyCore
 
 /// A cause–outcome relation whose test awaits the report's adjustment.
 struct RelationDraft {
+  var inChapter: Bool
   var cause: Int
   var outcome: Int
   var exposed: ReleasedEstimate
@@ -58,8 +59,9 @@ extension Work {
     let previous = releaser.estimate(
       key, of: previousGroup, key: previousKey, designSize: previousDesign)
     finding.previous = previous
-    let pairs = builder.aggregation.pairs(
-      chapter: scope.chapter, earlier: previousWave, later: wave)
+    let pairs =
+      pairsCache ?? builder.aggregation.pairs(chapter: scope.chapter, earlier: previousWave, later: wave)
+    pairsCache = pairs
     // Exact set differences only when everyone in both waves is linked.
     let allLinked =
       !builder.aggregation.panel.isEmpty && pairs.earlierLinked == previousGroup.respondents
@@ -122,39 +124,46 @@ extension Work {
     return finding
   }
 
-  /// Every cause against every outcome in the whole organization, where both the exposed and
-  /// the unexposed values pass disclosure control.
+  /// Every cause against every outcome in the whole organization, and in a reported chapter,
+  /// where both the exposed and the unexposed values pass disclosure control. Within a chapter
+  /// (a breakdown of a small group) each side must also hold at least two different answers.
   mutating func relationDrafts() -> [RelationDraft] {
     var drafts: [RelationDraft] = []
-    guard organization.respondents >= policy.minimumGroupSize else { return drafts }
-    for cause in organization.causes.indices {
-      let accumulator = organization.causes[cause]
+    relations(in: organization, inChapter: false, into: &drafts)
+    if scope.chapter != nil, releaser.groupRule(groupKey, group) == nil {
+      relations(in: group, inChapter: true, into: &drafts)
+    }
+    return drafts
+  }
+
+  mutating func relations(in group: GroupAccumulator, inChapter: Bool, into drafts: inout [RelationDraft]) {
+    guard group.respondents >= policy.minimumGroupSize else { return }
+    for cause in group.causes.indices {
+      let accumulator = group.causes[cause]
       for outcome in builder.outcomes {
         let isShare = survey.indicatorIsShare(outcome)
         let level = builder.options.level
         guard
           let relation = CauseRelation.relation(
-            cause: cause, outcome: outcome, accumulator: accumulator, isShare: isShare, level: level
-          )
+            cause: cause, outcome: outcome, accumulator: accumulator, isShare: isShare, level: level)
         else { continue }
-        let exposed = subgroup(accumulator.exposed[outcome], isShare: isShare)
-        let unexposed = subgroup(accumulator.unexposed[outcome], isShare: isShare)
-        guard case .shown(let a) = exposed, case .shown(let b) = unexposed, a.isExact, b.isExact
+        let sides = [accumulator.exposed[outcome], accumulator.unexposed[outcome]]
+        let exposed = subgroup(sides[0], isShare: isShare)
+        let unexposed = subgroup(sides[1], isShare: isShare)
+        let varied = sides.allSatisfy { $0.values.counts.count >= 2 }
+        guard case .shown(let a) = exposed, case .shown(let b) = unexposed, a.isExact, b.isExact,
+          varied || !inChapter
         else {
-          releaser.audit.record(
-            releaser.comparisonRule(exposed, unexposed) ?? .minimumGroup, .relation)
+          releaser.audit.record(releaser.comparisonRule(exposed, unexposed) ?? .extremes, .relation)
           continue
         }
-        pending.append(
-          (.relation(drafts.count), relation.comparison, isShare, Self.decimals(exposed, unexposed))
-        )
+        pending.append((.relation(drafts.count), relation.comparison, isShare, Self.decimals(exposed, unexposed)))
         drafts.append(
           RelationDraft(
-            cause: cause, outcome: outcome, exposed: a, unexposed: b,
+            inChapter: inChapter, cause: cause, outcome: outcome, exposed: a, unexposed: b,
             standardized: relation.standardizedDifference))
       }
     }
-    return drafts
   }
 
   /// A subgroup of the organization (the exposed or the unexposed), released without recording

@@ -72,6 +72,8 @@ struct Work {
   let groupKey: GroupKey
   /// The organization without the reported chapter (chapter reports only).
   let rest: GroupAccumulator?
+  /// The people linked across the previous and the reported wave, computed once.
+  var pairsCache: PanelPairs?
   var pending: [(slot: ComparisonSlot, comparison: Comparison, isShare: Bool, decimals: Int)] = []
 
   init(builder: FindingsBuilder, scope: ReportScope, wave: String, previousWave: String?) {
@@ -97,7 +99,21 @@ struct Work {
     let organizationSize =
       scope.chapter == nil
       ? size : releaser.group(.organization(wave), builder.aggregation.group(.organization(wave)))
+    let waves = builder.aggregation.waves.filter { !WaveOrder.less(wave, $0) }
     var indicators = survey.indicators.indices.map { indicatorFinding($0) }
+    for index in indicators.indices {
+      indicators[index].trend = waves.map { trendWave in
+        let key = GroupKey(chapter: scope.chapter, wave: trendWave)
+        let accumulator = builder.aggregation.group(key) ?? GroupAccumulator(survey: survey)
+        let design = builder.aggregation.group(.organization(trendWave))?.respondents ?? 0
+        // The reported and the previous wave are audited once, as the value and the previous value.
+        if trendWave == wave || trendWave == previousWave {
+          var scratch = releaser
+          return scratch.estimate(.indicator(index), of: accumulator, key: key, designSize: design)
+        }
+        return releaser.estimate(.indicator(index), of: accumulator, key: key, designSize: design)
+      }
+    }
     let causes = survey.causes.indices.map { cause in
       CauseFinding(
         cause: cause,
@@ -122,6 +138,7 @@ struct Work {
     let correlationDrafts = correlationDrafts()
     let adjustedCorrelations = adjust(correlations: correlationDrafts.map(\.result.pValue))
     var relations: [RelationFinding] = []
+    var chapterRelations: [RelationFinding] = []
     for (slot, comparison, isShare, decimals) in pending {
       let released = releaser.release(comparison, isShare: isShare, decimals: decimals)
       switch slot {
@@ -130,12 +147,12 @@ struct Work {
       case .itemRest(let index): items[index].versusRest = .shown(released)
       case .relation(let index):
         let draft = relationDrafts[index]
-        relations.append(
-          RelationFinding(
+        let finding = RelationFinding(
             cause: draft.cause, outcome: draft.outcome, exposed: draft.exposed,
             unexposed: draft.unexposed,
             comparison: released,
-            standardizedDifference: Releaser.rounded(draft.standardized, decimals: 2)))
+            standardizedDifference: Releaser.rounded(draft.standardized, decimals: 2))
+        if draft.inChapter { chapterRelations.append(finding) } else { relations.append(finding) }
       }
     }
     let correlations = zip(correlationDrafts, adjustedCorrelations).map { draft, adjusted in
@@ -146,11 +163,13 @@ struct Work {
         adjustedPValue: Releaser.rounded(adjusted, decimals: 3))
     }
     return Findings(
-      scope: scope, wave: wave, previousWave: previousWave, size: size,
+      scope: scope, wave: wave, previousWave: previousWave, waves: waves,
+      fieldwork: builder.aggregation.fieldwork[wave], size: size,
       organizationSize: organizationSize,
       isWeighted: builder.options.weighted, options: builder.options, indicators: indicators,
       causes: causes,
       indexes: indexes, items: items, relations: RelationFinding.ranked(relations),
+      chapterRelations: RelationFinding.ranked(chapterRelations),
       indexRelations: correlations,
       reliability: reliability(), chapters: chapterRows(),
       testCount: pending.count + correlationDrafts.count,

@@ -63,7 +63,9 @@ package enum SpearmanCorrelation {
     var sxy = 0.0
     var sxx = 0.0
     var syy = 0.0
-    for (pair, count) in joint.counts {
+    // Sorted, so the sums do not depend on the dictionary's order (reports are deterministic).
+    let pairs = joint.counts.sorted { ($0.key.x, $0.key.y) < ($1.key.x, $1.key.y) }
+    for (pair, count) in pairs {
       guard let a = xRanks[pair.x], let b = yRanks[pair.y] else { continue }
       let weight = Double(count)
       sxy += weight * (a - mean) * (b - mean)

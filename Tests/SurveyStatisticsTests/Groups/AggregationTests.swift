@@ -75,6 +75,12 @@ struct AggregationTests {
     for scope in [ReportScope.organization] + whole.chapters(in: "2").map(ReportScope.chapter) {
       let a = builder.findings(scope: scope, wave: "2", previousWave: "1")
       let b = mergedBuilder.findings(scope: scope, wave: "2", previousWave: "1")
+      #expect(a.indicators == b.indicators, "\(scope)")
+      #expect(a.items == b.items, "\(scope)")
+      #expect(a.relations == b.relations, "\(scope)")
+      #expect(a.chapterRelations.count == b.chapterRelations.count, "\(scope)")
+      #expect(a.chapterRelations == b.chapterRelations, "\(scope)")
+      #expect(a.audit == b.audit, "\(scope)")
       #expect(a == b, "\(scope)")
     }
   }

@@ -40,7 +40,7 @@ struct FindingsTests {
       var comparisons = findings.indicators.flatMap { [$0.versusRest?.value, $0.change?.value] }
         .compactMap { $0 }
       comparisons += findings.items.compactMap { $0.versusRest?.value }
-      comparisons += findings.relations.map(\.comparison)
+      comparisons += (findings.relations + findings.chapterRelations).map(\.comparison)
       #expect(findings.testCount == comparisons.count + findings.indexRelations.count, "\(scope)")
       #expect(findings.testCount > 0)
       for comparison in comparisons {
