@@ -51,7 +51,8 @@ package struct SurveyAggregation: Sendable {
     submittedDay: Int? = nil
   ) {
     if let day = submittedDay {
-      let range = fieldwork[wave].map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+      let range =
+        fieldwork[wave].map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
       fieldwork[wave] = range
     }
     let values = extractor.values(answers, weight: weight)
@@ -93,7 +94,8 @@ package struct SurveyAggregation: Sendable {
     }
     for (wave, range) in other.fieldwork {
       let mine = fieldwork[wave] ?? range
-      fieldwork[wave] = min(mine.lowerBound, range.lowerBound)...max(mine.upperBound, range.upperBound)
+      fieldwork[wave] =
+        min(mine.lowerBound, range.lowerBound)...max(mine.upperBound, range.upperBound)
     }
     for (wave, group) in other.unassigned {
       if unassigned[wave] == nil {

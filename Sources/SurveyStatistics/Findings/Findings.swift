@@ -180,4 +180,7 @@ package struct ChapterRow: Sendable, Equatable {
   package var size: Released<SizeBand>
   /// Its indicator values, in survey order.
   package var indicators: [Released<ReleasedEstimate>]
+  /// Each indicator against the rest of the organization, in survey order (nil when the test
+  /// is undefined, e.g. nobody varies).
+  package var versusRest: [Released<ReleasedComparison>?]
 }

@@ -60,7 +60,8 @@ extension Work {
       key, of: previousGroup, key: previousKey, designSize: previousDesign)
     finding.previous = previous
     let pairs =
-      pairsCache ?? builder.aggregation.pairs(chapter: scope.chapter, earlier: previousWave, later: wave)
+      pairsCache
+      ?? builder.aggregation.pairs(chapter: scope.chapter, earlier: previousWave, later: wave)
     pairsCache = pairs
     // Exact set differences only when everyone in both waves is linked.
     let allLinked =
@@ -136,7 +137,9 @@ extension Work {
     return drafts
   }
 
-  mutating func relations(in group: GroupAccumulator, inChapter: Bool, into drafts: inout [RelationDraft]) {
+  mutating func relations(
+    in group: GroupAccumulator, inChapter: Bool, into drafts: inout [RelationDraft]
+  ) {
     guard group.respondents >= policy.minimumGroupSize else { return }
     for cause in group.causes.indices {
       let accumulator = group.causes[cause]
@@ -145,7 +148,8 @@ extension Work {
         let level = builder.options.level
         guard
           let relation = CauseRelation.relation(
-            cause: cause, outcome: outcome, accumulator: accumulator, isShare: isShare, level: level)
+            cause: cause, outcome: outcome, accumulator: accumulator, isShare: isShare, level: level
+          )
         else { continue }
         let sides = [accumulator.exposed[outcome], accumulator.unexposed[outcome]]
         let exposed = subgroup(sides[0], isShare: isShare)
@@ -157,7 +161,9 @@ extension Work {
           releaser.audit.record(releaser.comparisonRule(exposed, unexposed) ?? .extremes, .relation)
           continue
         }
-        pending.append((.relation(drafts.count), relation.comparison, isShare, Self.decimals(exposed, unexposed)))
+        pending.append(
+          (.relation(drafts.count), relation.comparison, isShare, Self.decimals(exposed, unexposed))
+        )
         drafts.append(
           RelationDraft(
             inChapter: inChapter, cause: cause, outcome: outcome, exposed: a, unexposed: b,
@@ -224,17 +230,44 @@ extension Work {
     }
   }
 
-  /// Each chapter's size and indicators (organization reports only).
+  /// Each chapter's size, indicators and differences from the rest (organization reports only).
   mutating func chapterRows() -> [ChapterRow] {
     guard scope.chapter == nil else { return [] }
-    return builder.aggregation.chapters(in: wave).map { chapter in
+    return builder.aggregation.chapters(in: wave).enumerated().map { row, chapter in
       let key = GroupKey(chapter: chapter, wave: wave)
       let accumulator = builder.aggregation.group(key) ?? GroupAccumulator(survey: survey)
-      return ChapterRow(
-        chapter: chapter, size: releaser.group(key, accumulator),
-        indicators: survey.indicators.indices.map {
-          releaser.estimate(.indicator($0), of: accumulator, key: key, designSize: designSize)
-        })
+      let size = releaser.group(key, accumulator)
+      let values = survey.indicators.indices.map {
+        releaser.estimate(.indicator($0), of: accumulator, key: key, designSize: designSize)
+      }
+      var versusRest: [Released<ReleasedComparison>?] = Array(repeating: nil, count: values.count)
+      if size.value != nil {
+        let rest = builder.aggregation.rest(excluding: chapter, wave: wave)
+        for index in values.indices {
+          let measure = MeasureKey.indicator(index)
+          var scratch = releaser
+          let restValue = scratch.estimate(
+            measure, of: rest, key: .organization(wave), designSize: designSize)
+          if let rule = releaser.comparisonRule(values[index], restValue) {
+            versusRest[index] = releaser.withheldComparison(rule, .comparison)
+            continue
+          }
+          let isShare = measure.isShare(in: survey)
+          let level = builder.options.level
+          let comparison =
+            isShare
+            ? Comparison.shares(accumulator.indicators[index], rest.indicators[index], level: level)
+            : Comparison.means(accumulator.indicators[index], rest.indicators[index], level: level)
+          if let comparison {
+            pending.append(
+              (
+                .chapterRest(row, index), comparison, isShare,
+                Self.decimals(values[index], restValue)
+              ))
+          }
+        }
+      }
+      return ChapterRow(chapter: chapter, size: size, indicators: values, versusRest: versusRest)
     }
   }
 }

@@ -58,6 +58,7 @@ enum ComparisonSlot {
   case indicatorChange(Int)
   case itemRest(Int)
   case relation(Int)
+  case chapterRest(Int, Int)
 }
 
 /// One report in the making.
@@ -134,6 +135,7 @@ struct Work {
             .index(index), of: organization, key: .organization(wave), designSize: designSize))
     }
     var items = builder.reportedQuestions.map { itemFinding($0) }
+    var chapters = chapterRows()
     let relationDrafts = relationDrafts()
     let correlationDrafts = correlationDrafts()
     let adjustedCorrelations = adjust(correlations: correlationDrafts.map(\.result.pValue))
@@ -145,13 +147,14 @@ struct Work {
       case .indicatorRest(let index): indicators[index].versusRest = .shown(released)
       case .indicatorChange(let index): indicators[index].change = .shown(released)
       case .itemRest(let index): items[index].versusRest = .shown(released)
+      case .chapterRest(let row, let index): chapters[row].versusRest[index] = .shown(released)
       case .relation(let index):
         let draft = relationDrafts[index]
         let finding = RelationFinding(
-            cause: draft.cause, outcome: draft.outcome, exposed: draft.exposed,
-            unexposed: draft.unexposed,
-            comparison: released,
-            standardizedDifference: Releaser.rounded(draft.standardized, decimals: 2))
+          cause: draft.cause, outcome: draft.outcome, exposed: draft.exposed,
+          unexposed: draft.unexposed,
+          comparison: released,
+          standardizedDifference: Releaser.rounded(draft.standardized, decimals: 2))
         if draft.inChapter { chapterRelations.append(finding) } else { relations.append(finding) }
       }
     }
@@ -171,7 +174,7 @@ struct Work {
       indexes: indexes, items: items, relations: RelationFinding.ranked(relations),
       chapterRelations: RelationFinding.ranked(chapterRelations),
       indexRelations: correlations,
-      reliability: reliability(), chapters: chapterRows(),
+      reliability: reliability(), chapters: chapters,
       testCount: pending.count + correlationDrafts.count,
       audit: releaser.audit)
   }

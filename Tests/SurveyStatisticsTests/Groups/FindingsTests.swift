@@ -41,6 +41,7 @@ struct FindingsTests {
         .compactMap { $0 }
       comparisons += findings.items.compactMap { $0.versusRest?.value }
       comparisons += (findings.relations + findings.chapterRelations).map(\.comparison)
+      comparisons += findings.chapters.flatMap { $0.versusRest.compactMap { $0?.value } }
       #expect(findings.testCount == comparisons.count + findings.indexRelations.count, "\(scope)")
       #expect(findings.testCount > 0)
       for comparison in comparisons {
