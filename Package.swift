@@ -14,9 +14,13 @@ let package = Package(
     .target(name: "SurveyStore", dependencies: ["SurveyCore", "SurveyIngest", "CSQLite"]),
     .target(name: "SurveySimulation", dependencies: ["SurveyCore", "SurveyIngest"]),
     .target(name: "SurveyStatistics", dependencies: ["SurveyCore"]),
+    .target(name: "SurveyReporting", dependencies: ["SurveyCore", "SurveyStatistics"]),
     .target(
       name: "SurveyCLI",
-      dependencies: ["SurveyCore", "SurveyDSL", "SurveyIngest", "SurveySimulation", "SurveyStore"]),
+      dependencies: [
+        "SurveyCore", "SurveyDSL", "SurveyIngest", "SurveySimulation", "SurveyStore", "SurveyStatistics",
+        "SurveyReporting",
+      ]),
     .executableTarget(name: "survey", dependencies: ["SurveyCLI"]),
     .target(name: "SurveyTestSupport", dependencies: ["SurveyCore"]),
     .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore", "SurveyTestSupport"]),
@@ -44,6 +48,12 @@ let package = Package(
       name: "SurveyStatisticsTests",
       dependencies: ["SurveyStatistics", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport"],
       resources: [.copy("References")]
+    ),
+    .testTarget(
+      name: "SurveyReportingTests",
+      dependencies: [
+        "SurveyReporting", "SurveyStatistics", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport",
+      ]
     ),
     .testTarget(
       name: "SurveySimulationTests",

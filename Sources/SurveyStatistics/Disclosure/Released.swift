@@ -38,6 +38,18 @@ package struct ReleasedShare: Sendable, Equatable {
   package var isWeighted: Bool
   /// Kish's effective n below 30 or an interval wider than 30 points (NCHS).
   package var isLowPrecision: Bool
+
+  /// Creates a released share.
+  package init(
+    percent: PercentDisplay, interval: ClosedRange<Int>?, size: SizeBand, isWeighted: Bool,
+    isLowPrecision: Bool
+  ) {
+    self.percent = percent
+    self.interval = interval
+    self.size = size
+    self.isWeighted = isWeighted
+    self.isLowPrecision = isLowPrecision
+  }
 }
 
 /// A mean after disclosure control, rounded for its group size. Never a minimum or maximum.

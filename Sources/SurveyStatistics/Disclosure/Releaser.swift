@@ -167,15 +167,19 @@ package struct Releaser: Sendable {
   }
 
   /// A mean after the group-size and identical-answers rules; never a minimum or maximum.
-  mutating func mean(_ accumulator: IndicatorAccumulator, designSize: Int) -> Released<ReleasedMean>
-  {
+  ///
+  /// - Parameter decimals: The decimals to round to (default: by the group's size); two groups
+  ///   compared side by side share the coarser rounding.
+  mutating func mean(
+    _ accumulator: IndicatorAccumulator, designSize: Int, decimals: Int? = nil
+  ) -> Released<ReleasedMean> {
     if let rule = policy.judgeMean(accumulator.values) { return withhold(rule, .mean) }
     guard
       let estimate = accumulator.mean(
         level: options.level, weighted: options.weighted, designSize: designSize),
       let band = SizeBand.band(for: estimate.count, policy: policy)
     else { return withhold(.minimumGroup, .mean) }
-    let decimals = policy.decimals(size: estimate.count)
+    let decimals = decimals ?? policy.decimals(size: estimate.count)
     let round = { (value: Double) in Self.rounded(value, decimals: decimals) }
     return .shown(
       ReleasedMean(

@@ -152,8 +152,9 @@ extension Work {
           )
         else { continue }
         let sides = [accumulator.exposed[outcome], accumulator.unexposed[outcome]]
-        let exposed = subgroup(sides[0], isShare: isShare)
-        let unexposed = subgroup(sides[1], isShare: isShare)
+        let decimals = policy.decimals(size: min(sides[0].known, sides[1].known))
+        let exposed = subgroup(sides[0], isShare: isShare, decimals: decimals)
+        let unexposed = subgroup(sides[1], isShare: isShare, decimals: decimals)
         let varied = sides.allSatisfy { $0.values.counts.count >= 2 }
         guard case .shown(let a) = exposed, case .shown(let b) = unexposed, a.isExact, b.isExact,
           varied || !inChapter
@@ -174,13 +175,16 @@ extension Work {
 
   /// A subgroup of the organization (the exposed or the unexposed), released without recording
   /// in the audit (the relation records once).
-  func subgroup(_ accumulator: IndicatorAccumulator, isShare: Bool) -> Released<ReleasedEstimate> {
+  func subgroup(
+    _ accumulator: IndicatorAccumulator, isShare: Bool, decimals: Int
+  ) -> Released<ReleasedEstimate> {
     var scratch = releaser
     if isShare {
       return scratch.share(accumulator, designSize: designSize, kind: .relation).map(
         ReleasedEstimate.share)
     }
-    return scratch.mean(accumulator, designSize: designSize).map(ReleasedEstimate.mean)
+    return scratch.mean(accumulator, designSize: designSize, decimals: decimals).map(
+      ReleasedEstimate.mean)
   }
 
   /// Each exposure index against each outcome in the organization (Spearman's ρ from counts).

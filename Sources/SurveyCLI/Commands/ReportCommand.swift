@@ -1,0 +1,224 @@
+import Foundation
+import SurveyCore
+import SurveyIngest
+import SurveyStatistics
+
+/// `survey report`: chapter reports and the organization overview, from the store or from CSV.
+enum ReportCommand: Command {
+  static let name = "report"
+  static let summary = "Write chapter reports and the organization overview (text, HTML or JSON)"
+  static let usage = """
+    survey report --survey FILE [--store DB | CSV...] [--chapter C | --all-chapters | --overview]
+                  [--wave W] [--format text|html|json] [-o PATH] [--language L] [--ascii]
+    """
+  static let discussion = """
+    Reads the stored responses (or, for a quick look, CSV exports directly: rows are validated as
+    'survey import' does, and rejected rows are counted and left out). Every number goes through
+    disclosure control first: no figure for fewer than --min-group people (default 10), small
+    counts shown only as bounds, no 0 % or 100 % in small groups, complementary suppression, sizes
+    in bands. A chapter report compares the chapter with the rest of the organization and with the
+    previous wave; the overview shows every chapter side by side. The report ends with its methods
+    and a privacy audit. With --all-chapters, -o names a folder that receives one file per chapter
+    and the overview. Nothing in a report depends on the clock.
+    """
+  static let options = [
+    OptionSpec("survey", short: "s", value: "FILE", help: "The survey"),
+    OptionSpec("store", value: "DB", help: "The store (default: survey.db next to the survey)"),
+    OptionSpec("chapter", value: "C", help: "Report on one chapter"),
+    OptionSpec("all-chapters", help: "Report on every chapter and the organization (-o DIR)"),
+    OptionSpec(
+      "overview", help: "Report on the organization, every chapter side by side (default)"),
+    OptionSpec("wave", value: "W", help: "The wave (default: the latest)"),
+    OptionSpec("format", value: "text|html|json", help: "Output format (default: text)"),
+    OptionSpec(
+      "output", short: "o", value: "PATH", help: "Write to a file (a folder with --all-chapters)"),
+    OptionSpec(
+      "language", value: "L", help: "Labels in this language (default: the survey's first)"),
+    OptionSpec("ascii", help: "Plain ASCII text (no block characters or accents)"),
+    OptionSpec("width", value: "N", help: "Text width in columns (default: 80)"),
+    OptionSpec(
+      "min-group", value: "N",
+      help: "Smallest group any figure may describe (default 10, at least 5)"),
+    OptionSpec(
+      "intervals", value: "wilson|clopper-pearson", help: "Interval for shares (default: wilson)"),
+    OptionSpec(
+      "from", value: "PLATFORM", help: "CSV input: the platform, when it should not be detected"),
+    OptionSpec("set-chapter", value: "C", help: "CSV input: the chapter of every row"),
+    OptionSpec("set-wave", value: "W", help: "CSV input: the wave of every row"),
+  ]
+
+  static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+    guard let surveyPath = arguments.value("survey") else {
+      throw CommandFailure.usage("missing --survey FILE")
+    }
+    let format = try ReportFormat(rawValue: arguments.value("format") ?? "text")
+      .orThrow(CommandFailure.usage("'--format' takes text, html or json"))
+    let scopes = [
+      arguments.value("chapter") != nil, arguments.has("all-chapters"), arguments.has("overview"),
+    ]
+    guard scopes.filter({ $0 }).count <= 1 else {
+      throw CommandFailure.usage("choose one of --chapter, --all-chapters and --overview")
+    }
+    if arguments.value("store") != nil && !arguments.positionals.isEmpty {
+      throw CommandFailure.usage("give either --store or CSV files, not both")
+    }
+    let survey = try CommandSupport.compile(surveyPath, context: context)
+    let settings = try Settings(arguments, survey: survey)
+    let aggregation = try aggregate(
+      surveyPath: surveyPath, survey: survey, arguments: arguments, context: context)
+    guard let latest = aggregation.waves.last else {
+      throw CommandFailure.input(
+        "there are no responses to report on; import some with 'survey import'")
+    }
+    let wave = arguments.value("wave") ?? latest
+    guard aggregation.waves.contains(wave) else {
+      throw CommandFailure.input(
+        "there is no wave '\(wave)'; the waves are \(aggregation.waves.joined(separator: ", "))")
+    }
+    let maker = ReportMaker(
+      survey: survey, aggregation: aggregation, policy: settings.policy, options: settings.options,
+      language: arguments.value("language"), ascii: arguments.has("ascii"),
+      columns: settings.columns)
+    if arguments.has("all-chapters") {
+      guard let folder = arguments.value("output") else {
+        throw CommandFailure.usage("--all-chapters writes several files: give a folder with -o DIR")
+      }
+      let written = try writeAll(maker, wave: wave, formats: [format], folder: folder)
+      context.console.out.write(written.map { "wrote \($0)\n" }.joined())
+      return ExitStatus.success
+    }
+    let scope: ReportScope
+    if let asked = arguments.value("chapter") {
+      // The stored name ("old_town") or the name people know ("Old Town"), in any case.
+      let known = aggregation.chapters()
+      let label = { (name: String) in maker.reports.chapterLabel(name) }
+      guard
+        let chapter = known.first(where: { $0 == asked })
+          ?? known.first(where: {
+            $0.lowercased() == asked.lowercased() || label($0).lowercased() == asked.lowercased()
+          })
+      else {
+        let hint =
+          Suggestion.closest(to: asked, in: known.map(label)).map { " Did you mean '\($0)'?" } ?? ""
+        throw CommandFailure.input(
+          "there is no chapter '\(asked)' in the responses.\(hint) Chapters: \(known.map(label).joined(separator: ", "))"
+        )
+      }
+      scope = .chapter(chapter)
+    } else {
+      scope = .organization
+    }
+    let text = maker.render(maker.report(scope, wave: wave), format)
+    if let output = arguments.value("output") {
+      try ReportMaker.write(text, to: output)
+      context.console.out.write("wrote \(output)\n")
+    } else {
+      context.console.out.write(text)
+    }
+    return ExitStatus.success
+  }
+
+  /// Writes every chapter's report and the overview to a folder.
+  ///
+  /// - Returns: The paths written, in order.
+  static func writeAll(_ maker: ReportMaker, wave: String, formats: [ReportFormat], folder: String)
+    throws -> [String]
+  {
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw CommandFailure.io("cannot create the folder '\(folder)': \(error.localizedDescription)")
+    }
+    var written: [String] = []
+    var used: Set<String> = ["overview"]
+    var scopes: [(ReportScope, String)] = [(.organization, "overview")]
+    for chapter in maker.aggregation.chapters(in: wave) {
+      var name = "chapter-" + ReportMaker.slug(chapter)
+      var suffix = 2
+      while used.contains(name) {
+        name = "chapter-" + ReportMaker.slug(chapter) + "-\(suffix)"
+        suffix += 1
+      }
+      used.insert(name)
+      scopes.append((.chapter(chapter), name))
+    }
+    for (scope, name) in scopes {
+      let report = maker.report(scope, wave: wave)
+      for format in formats {
+        let path = (folder as NSString).appendingPathComponent(name + "." + format.fileExtension)
+        try ReportMaker.write(maker.render(report, format), to: path)
+        written.append(path)
+      }
+    }
+    return written
+  }
+
+  static func aggregate(
+    surveyPath: String, survey: Survey, arguments: ParsedArguments, context: CommandContext
+  ) throws -> SurveyAggregation {
+    guard !arguments.positionals.isEmpty else {
+      let store = try CommandSupport.openStore(
+        arguments.value("store") ?? StorePath.defaultPath(forSurvey: surveyPath), context: context,
+        readOnly: true)
+      return try ReportSource.aggregate(survey: survey, store: store)
+    }
+    var options = ImportOptions(
+      chapter: arguments.value("set-chapter"), wave: arguments.value("set-wave"))
+    if let name = arguments.value("from") { options.platform = try ImportCommand.platform(name) }
+    let (aggregation, rejected) = try ReportSource.aggregate(
+      survey: survey, files: arguments.positionals, options: options, context: context)
+    if rejected > 0 {
+      context.console.err.write(
+        "\(rejected) rows were rejected and are not in the report; 'survey import' keeps them with their reasons\n"
+      )
+    }
+    return aggregation
+  }
+
+  /// The statistical and privacy settings from the options.
+  struct Settings {
+    var policy: DisclosurePolicy
+    var options: EstimateOptions
+    var columns: Int
+
+    init(_ arguments: ParsedArguments, survey: Survey) throws {
+      policy = .standard
+      if let text = arguments.value("min-group") {
+        guard let size = Int(text), let chosen = DisclosurePolicy(minimumGroupSize: size) else {
+          throw CommandFailure.usage(
+            "'--min-group' takes a whole number of at least \(DisclosurePolicy.floor) (got '\(text)')"
+          )
+        }
+        policy = chosen
+      }
+      options = EstimateOptions(weighted: survey.roles.weight != nil)
+      switch arguments.value("intervals") {
+      case nil, "wilson": options.shareMethod = .wilson
+      case "clopper-pearson": options.shareMethod = .clopperPearson
+      case let other?:
+        throw CommandFailure.usage("'--intervals' takes wilson or clopper-pearson (got '\(other)')")
+      }
+      columns = 80
+      if let text = arguments.value("width") {
+        guard let width = Int(text), (40...400).contains(width) else {
+          throw CommandFailure.usage("'--width' takes a number from 40 to 400 (got '\(text)')")
+        }
+        columns = width
+      }
+      if let language = arguments.value("language"),
+        !survey.languages.contains(where: { $0.code == language })
+      {
+        let codes = survey.languages.map(\.code).joined(separator: ", ")
+        throw CommandFailure.usage("the survey has no language '\(language)'; it has \(codes)")
+      }
+    }
+  }
+}
+
+extension Optional {
+  /// The value, or the error.
+  func orThrow(_ error: @autoclosure () -> any Error) throws -> Wrapped {
+    guard let self else { throw error() }
+    return self
+  }
+}
