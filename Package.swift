@@ -31,9 +31,13 @@ let package = Package(
     ),
     .testTarget(
       name: "SurveyCLITests",
-      dependencies: ["SurveyCLI", "SurveyIngest", "SurveyTestSupport"]
+      dependencies: [
+        "SurveyCLI", "SurveyIngest", "SurveyTestSupport", "SurveyDSL", "SurveyStatistics", "SurveyStore",
+      ]
     ),
     .executableTarget(name: "csvbench", dependencies: ["SurveyIngest"]),
+    .executableTarget(
+      name: "aggbench", dependencies: ["SurveyCLI", "SurveyDSL", "SurveyIngest", "SurveyStatistics", "SurveyCore"]),
     .testTarget(
       name: "SurveyIngestTests",
       dependencies: ["SurveyIngest", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport"],

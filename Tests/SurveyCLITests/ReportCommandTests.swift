@@ -1,4 +1,9 @@
 import Foundation
+import SurveyCLI
+import SurveyDSL
+import SurveyIngest
+import SurveyStatistics
+import SurveyStore
 import Testing
 
 /// `survey report` and `survey demo` end to end, in-process.
@@ -123,5 +128,45 @@ struct ReportCommandTests {
         "Reports/\(name) differs from what 'survey demo' writes now: run 'swift run survey demo' and commit"
       )
     }
+  }
+}
+
+/// Reading in parallel gives exactly what reading serially gives.
+@Suite("parallel reading")
+struct ParallelReadingTests {
+  @Test("CSV chunks and store ranges give the serial result")
+  func parallelEqualsSerial() throws {
+    let directory = try TemporaryDirectory()
+    let csv = directory.path + "/answers.csv"
+    let survey = ReportCommandTests.survey
+    let simulated = Run([
+      "simulate", survey, "-o", csv, "--respondents", "6000", "--chapters", "2", "--waves", "1",
+      "--seed", "9",
+    ])
+    #expect(simulated.status == 0)
+    let compiled = try #require(try SurveyCompiler.compile(path: survey).survey)
+    let context = CommandContext(console: Console(out: CapturedStream(), err: CapturedStream()))
+    let options = ImportOptions(wave: "1")
+    let (serial, _) = try ReportSource.aggregate(
+      survey: compiled, files: [csv], options: options, threads: 1, context: context)
+    let (parallel, rejected) = try ReportSource.aggregate(
+      survey: compiled, files: [csv], options: options, threads: 3, context: context,
+      parallelThreshold: 0,
+      minimumChunkBytes: 1)
+    #expect(rejected == 0)
+    #expect(try CSVChunker.plan(path: csv, chunkCount: 3, minimumChunkBytes: 1).chunks.count == 3)
+    let findings = { (aggregation: SurveyAggregation) in
+      FindingsBuilder(aggregation: aggregation).findings(scope: .organization, wave: "1")
+    }
+    #expect(parallel.group(.organization("1"))?.respondents == 6000)
+    #expect(findings(parallel) == findings(serial))
+    let store = directory.path + "/club.db"
+    #expect(Run(["import", "--survey", survey, "--store", store, "--wave", "1", csv]).status == 0)
+    let opened = try ResponseStore(path: store, readOnly: true)
+    let oneRange = try ReportSource.aggregate(survey: compiled, store: opened, threads: 1)
+    let ranges = try ReportSource.aggregate(
+      survey: compiled, store: opened, threads: 3, minimumSpan: 1)
+    #expect(findings(oneRange) == findings(serial))
+    #expect(findings(ranges) == findings(serial))
   }
 }

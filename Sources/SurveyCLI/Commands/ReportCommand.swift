@@ -45,6 +45,7 @@ enum ReportCommand: Command {
       "from", value: "PLATFORM", help: "CSV input: the platform, when it should not be detected"),
     OptionSpec("set-chapter", value: "C", help: "CSV input: the chapter of every row"),
     OptionSpec("set-wave", value: "W", help: "CSV input: the wave of every row"),
+    OptionSpec("threads", value: "N", help: "Parts read at once (default: all cores; 1 = serial)"),
   ]
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
@@ -156,17 +157,25 @@ enum ReportCommand: Command {
   static func aggregate(
     surveyPath: String, survey: Survey, arguments: ParsedArguments, context: CommandContext
   ) throws -> SurveyAggregation {
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+    if let text = arguments.value("threads") {
+      guard let number = Int(text), number >= 1 else {
+        throw CommandFailure.usage("'--threads' takes a whole number of at least 1 (got '\(text)')")
+      }
+      threads = number
+    }
     guard !arguments.positionals.isEmpty else {
       let store = try CommandSupport.openStore(
         arguments.value("store") ?? StorePath.defaultPath(forSurvey: surveyPath), context: context,
         readOnly: true)
-      return try ReportSource.aggregate(survey: survey, store: store)
+      return try ReportSource.aggregate(survey: survey, store: store, threads: threads)
     }
     var options = ImportOptions(
       chapter: arguments.value("set-chapter"), wave: arguments.value("set-wave"))
     if let name = arguments.value("from") { options.platform = try ImportCommand.platform(name) }
     let (aggregation, rejected) = try ReportSource.aggregate(
-      survey: survey, files: arguments.positionals, options: options, context: context)
+      survey: survey, files: arguments.positionals, options: options, threads: threads,
+      context: context)
     if rejected > 0 {
       context.console.err.write(
         "\(rejected) rows were rejected and are not in the report; 'survey import' keeps them with their reasons\n"

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SurveyCore
 import SurveyIngest
@@ -5,12 +6,63 @@ import SurveyStatistics
 import SurveyStore
 
 /// Where a report's responses come from: the store, or CSV exports read directly.
-enum ReportSource {
-  /// Every stored response of the survey, in one pass.
-  static func aggregate(survey: Survey, store: ResponseStore) throws -> SurveyAggregation {
+package enum ReportSource {
+  /// Every stored response of the survey. With several threads, the responses are split into
+  /// ranges of ids, each read on its own read-only connection (the store is in WAL mode, so
+  /// readers do not block each other), and the ranges' counts are merged in id order.
+  ///
+  /// - Parameter minimumSpan: Fewer ids than this are read on one connection.
+  package static func aggregate(
+    survey: Survey, store: ResponseStore, threads: Int = 1, minimumSpan: Int64 = 20_000
+  ) throws -> SurveyAggregation {
+    let bounds: ClosedRange<Int64>?
+    do {
+      bounds = try store.responseIDBounds(of: survey)
+    } catch {
+      throw CommandFailure.input(
+        "cannot read the store '\(store.path)': \(error.localizedDescription)")
+    }
+    guard let bounds else { return SurveyAggregation(survey: survey) }
+    let span = bounds.upperBound - bounds.lowerBound + 1
+    let parts = threads > 1 && span >= minimumSpan ? threads : 1
+    let ranges = (0..<parts).map { part -> Range<Int64> in
+      (bounds.lowerBound + span * Int64(part) / Int64(parts))..<(bounds.lowerBound + span
+        * Int64(part + 1) / Int64(parts))
+    }
+    guard parts > 1 else { return try aggregate(survey: survey, store: store, ids: ranges[0]) }
+    let path = store.path
+    let results = ParallelResults<Result<SurveyAggregation, CommandFailure>>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      do {
+        let reader = try ResponseStore(path: path, readOnly: true)
+        results.set(part, .success(try aggregate(survey: survey, store: reader, ids: ranges[part])))
+      } catch let failure as CommandFailure {
+        results.set(part, .failure(failure))
+      } catch {
+        results.set(
+          part,
+          .failure(
+            CommandFailure.input("cannot read the store '\(path)': \(error.localizedDescription)")))
+      }
+    }
+    var aggregation = SurveyAggregation(survey: survey)
+    for result in results.values {
+      switch result {
+      case .success(let part)?: aggregation.merge(part)
+      case .failure(let failure)?: throw failure
+      case nil: throw CommandFailure.input("cannot read the store '\(path)'")
+      }
+    }
+    return aggregation
+  }
+
+  /// The stored responses with ids in a range, in one pass.
+  static func aggregate(survey: Survey, store: ResponseStore, ids: Range<Int64>) throws
+    -> SurveyAggregation
+  {
     var aggregation = SurveyAggregation(survey: survey)
     do {
-      try store.forEachResponse(of: survey) { response in
+      try store.forEachResponse(of: survey, ids: ids) { response in
         aggregation.add(
           answers: response.answers, chapter: response.chapter, wave: response.wave,
           weight: response.weight,
@@ -25,11 +77,18 @@ enum ReportSource {
   }
 
   /// The accepted rows of CSV exports, validated as an import would, without storing them.
+  /// Large files are read in parallel chunks (one per core, quote-aware), and the chunks'
+  /// counts are merged in file order; a file whose quoting makes chunking unsafe is read
+  /// serially.
   ///
+  /// - Parameter threads: The chunks to read at once (1 reads serially).
   /// - Returns: The aggregation and the number of rejected rows (reported, never silently
   ///   dropped: the caller says how many and how to see why).
-  static func aggregate(
-    survey: Survey, files: [String], options: ImportOptions, context: CommandContext
+  ///   - parallelThreshold: Files smaller than this are read serially.
+  ///   - minimumChunkBytes: The smallest chunk worth a thread.
+  package static func aggregate(
+    survey: Survey, files: [String], options: ImportOptions, threads: Int, context: CommandContext,
+    parallelThreshold: Int = 4 << 20, minimumChunkBytes: Int = 1 << 20
   ) throws -> (SurveyAggregation, rejected: Int) {
     var aggregation = SurveyAggregation(survey: survey)
     var rejected = 0
@@ -44,23 +103,72 @@ enum ReportSource {
       if reader.fileDiagnostics.contains(where: { $0.severity == .error }) {
         throw CommandFailure.input("\(path): cannot be read as answers to this survey (see above)")
       }
-      var shown = 0
-      while let row = try readRow(reader, path) {
-        if row.isRejected {
-          rejected += 1
-          if shown < 5 {
-            context.emit(row.problems.filter { $0.severity == .error }.map(\.diagnostic))
-            shown += 1
-          }
-          continue
+      if threads > 1, reader.fileSize >= parallelThreshold, let decoder = reader.rowDecoder,
+        let parts = try parallel(
+          path: path, survey: survey, decoder: decoder, threads: threads,
+          minimumChunkBytes: minimumChunkBytes)
+      {
+        for part in parts {
+          aggregation.merge(part.aggregation)
+          rejected += part.rejected
+          context.emit(part.diagnostics)
         }
-        aggregation.add(
-          answers: row.answers, chapter: row.chapter, wave: row.wave ?? "1", weight: row.weight,
-          personKey: row.personValue,
-          submittedDay: row.submittedAt.map { Int(floor(Double($0) / 86_400)) })
+        continue
       }
+      var part = Part(survey: survey)
+      while let row = try readRow(reader, path) { part.add(row) }
+      aggregation.merge(part.aggregation)
+      rejected += part.rejected
+      context.emit(part.diagnostics)
     }
     return (aggregation, rejected)
+  }
+
+  /// One chunk's (or one file's) counts and its first rejections.
+  struct Part: Sendable {
+    var aggregation: SurveyAggregation
+    var rejected = 0
+    var diagnostics: [Diagnostic] = []
+
+    init(survey: Survey) { aggregation = SurveyAggregation(survey: survey) }
+
+    mutating func add(_ row: ImportedRow) {
+      if row.isRejected {
+        rejected += 1
+        if rejected <= 5 {
+          diagnostics += row.problems.filter { $0.severity == .error }.map(\.diagnostic)
+        }
+        return
+      }
+      aggregation.add(
+        answers: row.answers, chapter: row.chapter, wave: row.wave ?? "1", weight: row.weight,
+        personKey: row.personValue,
+        submittedDay: row.submittedAt.map { Int(floor(Double($0) / 86_400)) })
+    }
+  }
+
+  /// Reads a file in parallel chunks; nil when it must be read serially.
+  static func parallel(
+    path: String, survey: Survey, decoder: ResponseRowDecoder, threads: Int, minimumChunkBytes: Int
+  ) throws -> [Part]? {
+    do {
+      let plan = try CSVChunker.plan(
+        path: path, chunkCount: threads, minimumChunkBytes: minimumChunkBytes)
+      guard plan.chunks.count > 1 else { return nil }
+      let outcome = try CSVChunker.parse(plan) { index, reader throws(CSVIOError) in
+        let chunk = ResponseChunkReader(
+          reader: reader, decoder: decoder, path: path, isFirstChunk: index == 0)
+        var part = Part(survey: survey)
+        while let row = try chunk.next() { part.add(row) }
+        return part
+      }
+      switch outcome {
+      case .completed(let parts): return parts
+      case .needsSerialFallback: return nil
+      }
+    } catch {
+      throw CommandFailure.input("\(path): \(error.localizedDescription)")
+    }
   }
 
   static func readRow(_ reader: ResponseReader, _ path: String) throws -> ImportedRow? {
@@ -69,5 +177,27 @@ enum ReportSource {
     } catch {
       throw CommandFailure.input("\(path): \(error.localizedDescription)")
     }
+  }
+}
+
+/// One slot per parallel task, each written by its own task only and read after all finish.
+final class ParallelResults<Value: Sendable>: @unchecked Sendable {
+  // Checked by hand: `set` takes the lock, and `values` is read after `concurrentPerform`
+  // has returned, which waits for every task.
+  private var slots: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    defer { lock.unlock() }
+    slots[index] = value
+  }
+
+  var values: [Value?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots
   }
 }

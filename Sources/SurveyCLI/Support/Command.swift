@@ -9,6 +9,13 @@ package struct CommandContext {
   /// Whether output on standard output is coloured.
   package var colorsOutput: Bool
 
+  /// A context on a console.
+  package init(console: Console, colorsErrors: Bool = false, colorsOutput: Bool = false) {
+    self.console = console
+    self.colorsErrors = colorsErrors
+    self.colorsOutput = colorsOutput
+  }
+
   /// Writes diagnostics to standard error in the house format.
   package func emit(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }

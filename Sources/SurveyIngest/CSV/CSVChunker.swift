@@ -105,6 +105,15 @@ package enum CSVChunker {
     _ plan: CSVChunkPlan, options: CSVReaderOptions = CSVReaderOptions(),
     _ body: @Sendable (CSVReader) throws(CSVIOError) -> Value
   ) throws(CSVIOError) -> CSVParallelOutcome<Value> {
+    try parse(plan, options: options) { _, reader throws(CSVIOError) in try body(reader) }
+  }
+
+  /// Parses each chunk of a plan on its own thread, as ``parse(_:options:_:)-(_,_,(CSVReader)->Value)``,
+  /// telling the work which chunk it has (0 starts the file).
+  package static func parse<Value: Sendable>(
+    _ plan: CSVChunkPlan, options: CSVReaderOptions = CSVReaderOptions(),
+    _ body: @Sendable (Int, CSVReader) throws(CSVIOError) -> Value
+  ) throws(CSVIOError) -> CSVParallelOutcome<Value> {
     if let reason = plan.serialFallbackReason {
       return .needsSerialFallback(reason: reason)
     }
@@ -113,7 +122,7 @@ package enum CSVChunker {
       let reader = try CSVReader(
         path: plan.path, byteRange: chunk.byteRange, firstLine: chunk.firstLine,
         dialect: plan.dialect, options: options)
-      let value = try body(reader)
+      let value = try body(index, reader)
       let stray = reader.issues.first { $0.kind == .strayQuote }
       return (value, reader.quoteParityIsReliable, stray)
     }

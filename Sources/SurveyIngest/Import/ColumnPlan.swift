@@ -1,8 +1,10 @@
 import SurveyCore
 
-/// How one mapped column is decoded, worked out once per import.
-struct ColumnPlan {
-  enum Kind {
+/// How one mapped column is decoded, worked out once per import: a class with constant
+/// tables, so decoding a cell borrows its plan instead of copying the tables, and parallel
+/// chunk readers share it.
+final class ColumnPlan: Sendable {
+  enum Kind: Sendable {
     case ignored
     case metadata(MetadataField)
     case single(position: Int)
@@ -14,18 +16,29 @@ struct ColumnPlan {
     case date(position: Int, low: Int?, high: Int?)
   }
 
-  var kind: Kind
-  var header: String
+  let kind: Kind
+  let header: String
   /// Answer labels, names and codes (normalised) to codes, for choice columns.
-  var table: [String: Int] = [:]
+  let table: [String: Int]
   /// Codes that are typed missing answers.
-  var missing: [Int: MissingKind] = [:]
+  let missing: [Int: MissingKind]
   /// The substantive and missing codes, for the fast path on numeric cells.
-  var codes: Set<Int> = []
+  let codes: Set<Int>
   /// Labels longest first, for splitting multiple answers joined with commas.
-  var labelsLongestFirst: [(String, Int)] = []
+  let labelsLongestFirst: [(String, Int)]
   /// Whether the question has an "other" answer.
-  var hasOther = false
+  let hasOther: Bool
+
+  init(_ column: MappedColumn?, survey: Survey) {
+    let draft = Draft(column, survey: survey)
+    kind = draft.kind
+    header = draft.header
+    table = draft.table
+    missing = draft.missing
+    codes = draft.codes
+    labelsLongestFirst = draft.labelsLongestFirst
+    hasOther = draft.hasOther
+  }
 
   /// The question position the column feeds, if any.
   var position: Int? {
@@ -38,48 +51,65 @@ struct ColumnPlan {
     }
   }
 
-  init(_ column: MappedColumn?, survey: Survey) {
-    header = column?.header ?? ""
-    guard let column else {
-      kind = .ignored
-      return
-    }
-    let id: String
-    switch column.role {
-    case .metadata(let field):
-      kind = .metadata(field)
-      return
-    case .answer(let question), .option(let question, _), .other(let question): id = question
-    }
-    guard let position = survey.position(ofQuestion: id), let question = survey.question(id) else {
-      kind = .ignored
-      return
-    }
-    hasOther = question.otherLabel != nil
-    if let set = survey.choiceSet(of: question) {
-      for choice in set.choices {
-        codes.insert(choice.code)
-        if let kind = choice.missing { missing[choice.code] = kind }
-        table[MatchKey.text(String(choice.code)), default: choice.code] = choice.code
-        if let name = choice.name { table[MatchKey.text(name), default: choice.code] = choice.code }
-        for label in choice.label.values.values {
-          table[MatchKey.text(label), default: choice.code] = choice.code
-          labelsLongestFirst.append((MatchKey.text(label), choice.code))
-        }
+}
+
+extension ColumnPlan {
+  /// The plan while it is worked out.
+  struct Draft {
+    var kind: Kind = .ignored
+    var header: String
+    var table: [String: Int] = [:]
+    var missing: [Int: MissingKind] = [:]
+    var codes: Set<Int> = []
+    var labelsLongestFirst: [(String, Int)] = []
+    var hasOther = false
+
+    init(_ column: MappedColumn?, survey: Survey) {
+      header = column?.header ?? ""
+      guard let column else {
+        kind = .ignored
+        return
       }
-      labelsLongestFirst.sort { $0.0.count > $1.0.count }
-    }
-    switch column.role {
-    case .option(_, let code): kind = .option(position: position, code: code)
-    case .other: kind = .other(position: position)
-    default:
-      switch question.type {
-      case .single: kind = .single(position: position)
-      case .multiple: kind = .multiple(position: position)
-      case .number(let numberKind, let low, let high):
-        kind = .number(position: position, kind: numberKind, low: low, high: high)
-      case .text: kind = .text(position: position)
-      case .date(let low, let high): kind = .date(position: position, low: low, high: high)
+      let id: String
+      switch column.role {
+      case .metadata(let field):
+        kind = .metadata(field)
+        return
+      case .answer(let question), .option(let question, _), .other(let question): id = question
+      }
+      guard let position = survey.position(ofQuestion: id), let question = survey.question(id)
+      else {
+        kind = .ignored
+        return
+      }
+      hasOther = question.otherLabel != nil
+      if let set = survey.choiceSet(of: question) {
+        for choice in set.choices {
+          codes.insert(choice.code)
+          if let kind = choice.missing { missing[choice.code] = kind }
+          table[MatchKey.text(String(choice.code)), default: choice.code] = choice.code
+          if let name = choice.name {
+            table[MatchKey.text(name), default: choice.code] = choice.code
+          }
+          for label in choice.label.values.values {
+            table[MatchKey.text(label), default: choice.code] = choice.code
+            labelsLongestFirst.append((MatchKey.text(label), choice.code))
+          }
+        }
+        labelsLongestFirst.sort { $0.0.count > $1.0.count }
+      }
+      switch column.role {
+      case .option(_, let code): kind = .option(position: position, code: code)
+      case .other: kind = .other(position: position)
+      default:
+        switch question.type {
+        case .single: kind = .single(position: position)
+        case .multiple: kind = .multiple(position: position)
+        case .number(let numberKind, let low, let high):
+          kind = .number(position: position, kind: numberKind, low: low, high: high)
+        case .text: kind = .text(position: position)
+        case .date(let low, let high): kind = .date(position: position, low: low, high: high)
+        }
       }
     }
   }

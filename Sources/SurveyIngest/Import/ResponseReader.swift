@@ -124,3 +124,71 @@ package final class ResponseReader {
       headerWidth: rows.width, delimiter: reader.dialect.delimiter, redacted: redacted)
   }
 }
+
+/// The decoding of one export's rows, worked out from its header: shared by the readers of the
+/// file's chunks when it is read in parallel.
+package struct ResponseRowDecoder: Sendable {
+  let decoder: RowDecoder
+  /// The number of header records at the start of the file.
+  package let headerRows: Int
+}
+
+extension ResponseReader {
+  /// The row decoding for parallel chunk readers; nil when the header has errors.
+  package var rowDecoder: ResponseRowDecoder? {
+    guard let decoder, !hasHeaderErrors else { return nil }
+    return ResponseRowDecoder(decoder: decoder, headerRows: mapping.headerRowCount)
+  }
+}
+
+/// Reads the responses of one chunk of an export (see ``CSVChunker``), decoding them as the
+/// serial ``ResponseReader`` does; the first chunk skips the header.
+package final class ResponseChunkReader {
+  private let reader: CSVReader
+  private let decoder: ResponseRowDecoder
+  private let path: String
+  private var headerToSkip: Int
+  private var issuesSeen = 0
+
+  /// A reader over a chunk.
+  ///
+  /// - Parameters:
+  ///   - reader: The chunk's CSV reader.
+  ///   - decoder: The decoding worked out from the file's header.
+  ///   - path: The file, for diagnostics.
+  ///   - isFirstChunk: Whether the chunk starts at the beginning of the file (with the header).
+  package init(reader: CSVReader, decoder: ResponseRowDecoder, path: String, isFirstChunk: Bool) {
+    self.reader = reader
+    self.decoder = decoder
+    self.path = path
+    headerToSkip = isFirstChunk ? decoder.headerRows : 0
+  }
+
+  /// The next response of the chunk, or nil at its end.
+  package func next() throws(CSVIOError) -> ImportedRow? {
+    var issues: [CSVIssue] = []
+    while true {
+      guard try reader.nextRecord() else { return nil }
+      issues += newIssues()
+      guard reader.record.count > 0 else { continue }
+      if headerToSkip > 0 {
+        headerToSkip -= 1
+        issues = []
+        continue
+      }
+      break
+    }
+    let record = reader.record
+    let raw = record.withUnsafeRawBytes { Array($0) }
+    return decoder.decoder.decode(
+      LiveRecord(record: record, path: path), line: record.line, raw: raw, issues: issues)
+  }
+
+  private func newIssues() -> [CSVIssue] {
+    let all = reader.issues
+    guard all.count > issuesSeen else { return [] }
+    let fresh = Array(all[issuesSeen...])
+    issuesSeen = all.count
+    return fresh
+  }
+}

@@ -90,9 +90,10 @@ extension RowDecoder {
   }
 
   /// Required answers, answers to hidden questions, and hard and soft checks.
-  func validate(_ row: inout ImportedRow, cellColumn: [Int: Int], fields: some FieldSource) {
+  func validate(_ row: inout ImportedRow, fields: some FieldSource) {
     let program = survey.program
-    for (position, question) in survey.questions.enumerated() {
+    for position in questionInfo.indices {
+      let question = questionInfo[position]
       let location = { cellColumn[position].map(fields.location) ?? fields.location(0) }
       let shown = program.isShown(position, row.answers)
       let answer = row.answers[position]
@@ -107,7 +108,7 @@ extension RowDecoder {
         continue
       }
       if question.isRequired, answer == .blank, row.otherTexts[position] == nil,
-        question.privateMode != .drop,
+        !question.isDropped,
         cellColumn[position] != nil, !row.problems.contains(where: { $0.question == question.id })
       {
         row.problems.append(
@@ -116,9 +117,10 @@ extension RowDecoder {
             message: IngestMessage.requiredMissing(question.id),
             question: question.id, location: location()))
       }
+      guard answer.isSubstantive else { continue }
       for (index, check) in program.checks[position].enumerated()
-      where answer.isSubstantive && program.evaluate(check.condition, row.answers) == .bool(false) {
-        let message = question.checks[index].message.text(in: survey.defaultLanguage)
+      where program.evaluate(check.condition, row.answers) == .bool(false) {
+        let message = index < question.checkMessages.count ? question.checkMessages[index] : ""
         row.problems.append(
           RowProblem(
             severity: check.isHard ? .error : .warning,
@@ -130,7 +132,7 @@ extension RowDecoder {
   }
 
   /// The chapter, wave, weight and person key from their questions.
-  func assignRoles(_ row: inout ImportedRow, cellColumn: [Int: Int], fields: some FieldSource) {
+  func assignRoles(_ row: inout ImportedRow, fields: some FieldSource) {
     if let id = survey.roles.chapter, let position = survey.position(ofQuestion: id) {
       row.chapter = roleText(row.answers[position], position: position)
     }

@@ -12,6 +12,43 @@ struct RowDecoder {
   /// Columns whose cells are blanked in the kept copy of a rejected row: private fields,
   /// unknown columns and platform metadata such as IP addresses and names.
   let redacted: Set<Int>
+  /// The first column feeding each question position (the same for every row).
+  let cellColumn: [Int: Int]
+  /// What validation needs of each question, read once (copying a question per cell is costly).
+  let questionInfo: [QuestionInfo]
+
+  /// What validation needs of one question.
+  struct QuestionInfo: Sendable {
+    var id: String
+    var isRequired: Bool
+    var isDropped: Bool
+    var checkMessages: [String]
+  }
+
+  init(
+    survey: Survey, platform: Platform, plans: [ColumnPlan], options: ImportOptions,
+    decimalComma: Bool,
+    headerWidth: Int, delimiter: CSVDelimiter, redacted: Set<Int>
+  ) {
+    self.survey = survey
+    self.platform = platform
+    self.plans = plans
+    self.options = options
+    self.decimalComma = decimalComma
+    self.headerWidth = headerWidth
+    self.delimiter = delimiter
+    self.redacted = redacted
+    var cellColumn: [Int: Int] = [:]
+    for (index, plan) in plans.enumerated() {
+      if let position = plan.position, cellColumn[position] == nil { cellColumn[position] = index }
+    }
+    self.cellColumn = cellColumn
+    questionInfo = survey.questions.map { question in
+      QuestionInfo(
+        id: question.id, isRequired: question.isRequired, isDropped: question.privateMode == .drop,
+        checkMessages: question.checks.map { $0.message.text(in: survey.defaultLanguage) })
+    }
+  }
 
   func decode(_ fields: some FieldSource, line: Int, raw: [UInt8], issues: [CSVIssue])
     -> ImportedRow
@@ -30,9 +67,7 @@ struct RowDecoder {
           question: nil, location: fields.location(min(fields.fieldCount, headerWidth))))
       return row
     }
-    var cellColumn: [Int: Int] = [:]
     for (index, plan) in plans.enumerated() {
-      if let position = plan.position, cellColumn[position] == nil { cellColumn[position] = index }
       fields.withField(index) { bytes in decodeCell(index, plan, bytes, into: &row, fields: fields)
       }
     }
@@ -41,8 +76,8 @@ struct RowDecoder {
         row.answers[position] = .blank
       }
     }
-    validate(&row, cellColumn: cellColumn, fields: fields)
-    assignRoles(&row, cellColumn: cellColumn, fields: fields)
+    validate(&row, fields: fields)
+    assignRoles(&row, fields: fields)
     if row.isRejected { row.raw = redact(fields, raw: raw) }
     return row
   }
@@ -79,12 +114,26 @@ extension RowDecoder {
     case .ignored: return
     case .metadata(let field):
       guard !bytes.isEmpty else { return }
+      if field == .submittedAt,
+        let seconds = TimestampParser.fastISO(
+          Self.trimmed(bytes), defaultOffsetMinutes: options.timeZoneOffsetMinutes)
+      {
+        row.submittedAt = seconds
+        return
+      }
       metadata(
         field, String(decoding: bytes, as: UTF8.self), into: &row,
         location: { fields.location(index) })
     case .single(let position):
+      let trimmed = Self.trimmed(bytes)
+      if let first = trimmed.first, (0x30...0x39).contains(first),
+        let code = fastCode(trimmed, plan)
+      {
+        row.answers[position] = plan.missing[code].map { .missing($0, code: code) } ?? .code(code)
+        return
+      }
       guard let text = nonEmpty(bytes) else { return }
-      if let code = fastCode(bytes, plan) ?? plan.table[MatchKey.text(text)] {
+      if let code = plan.table[MatchKey.text(text)] {
         row.answers[position] = plan.missing[code].map { .missing($0, code: code) } ?? .code(code)
       } else if plan.hasOther, platform == .googleForms {
         row.otherTexts[position] = text
@@ -116,6 +165,15 @@ extension RowDecoder {
     case .other(let position):
       if let text = nonEmpty(bytes) { row.otherTexts[position] = text }
     case .number(let position, let kind, let low, let high):
+      let trimmed = Self.trimmed(bytes)
+      if platform != .qualtrics || trimmed.first != 0x2D,
+        let value = CSVNumberParser.double(trimmed, decimalComma: false), value.isFinite,
+        kind != .integer || value.rounded() == value, value >= (low ?? -.infinity),
+        value <= (high ?? .infinity)
+      {
+        row.answers[position] = .number(value)
+        return
+      }
       guard let text = nonEmpty(bytes) else { return }
       guard
         let value = CSVNumberParser.double(bytes, decimalComma: false)
@@ -177,13 +235,28 @@ extension RowDecoder {
   }
 
   private func nonEmpty(_ bytes: UnsafeRawBufferPointer) -> String? {
-    guard !bytes.isEmpty else { return nil }
-    let text = String(decoding: bytes, as: UTF8.self)
-    let trimmed = text.trimmingSpaces()
-    return trimmed.isEmpty ? nil : (platform == .qualtrics && trimmed == "-99" ? nil : trimmed)
+    let ascii = Self.trimmed(bytes)
+    guard !ascii.isEmpty else { return nil }
+    var text = String(decoding: ascii, as: UTF8.self)
+    // Only a cell that starts or ends with a non-ASCII byte can hold other white space
+    // (such as a no-break space) at its ends.
+    if let first = ascii.first, let last = ascii.last, first >= 0x80 || last >= 0x80 {
+      text = text.trimmingSpaces()
+      if text.isEmpty { return nil }
+    }
+    return platform == .qualtrics && text == "-99" ? nil : text
   }
 
-  func id(_ position: Int) -> String { survey.questions[position].id }
+  /// The bytes without ASCII white space (space, tab, CR, LF) at either end.
+  static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    var start = 0
+    var end = bytes.count
+    while start < end, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[start]) { start += 1 }
+    while end > start, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[end - 1]) { end -= 1 }
+    return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+  }
+
+  func id(_ position: Int) -> String { questionInfo[position].id }
 
   func fail(
     _ row: inout ImportedRow, _ id: String, _ message: String, _ position: Int?,

@@ -10,6 +10,41 @@ package enum TimestampParser {
   /// Accepted: `2026-03-01T10:09:52Z`, `…T10:09:52.000+02:00`, `2026-03-01 10:09:52`,
   /// `2026/03/01 10:09:52 AM UTC+3` (Google Forms), `03/01/2026 10:09:52 AM` (SurveyMonkey),
   /// and a date alone.
+  /// The common shape `YYYY-MM-DD[T ]HH:MM:SS` with an optional `Z` or `±HH:MM`, read straight
+  /// from the bytes; nil for anything else (then ``seconds(_:defaultOffsetMinutes:)`` decides).
+  package static func fastISO(_ bytes: UnsafeRawBufferPointer, defaultOffsetMinutes: Int = 0)
+    -> Int?
+  {
+    guard bytes.count == 19 || bytes.count == 20 || bytes.count == 25 else { return nil }
+    func digits(_ start: Int, _ count: Int) -> Int? {
+      var value = 0
+      for index in start..<(start + count) {
+        let byte = bytes[index]
+        guard byte >= 0x30, byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20,
+      bytes[13] == 0x3A,
+      bytes[16] == 0x3A, let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+      let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
+      CivilDate.days(year: year, month: month, day: day) != nil, hour < 24, minute < 60, second < 61
+    else { return nil }
+    var offset = defaultOffsetMinutes
+    if bytes.count == 20 {
+      guard bytes[19] == 0x5A else { return nil }
+      offset = 0
+    } else if bytes.count == 25 {
+      guard bytes[19] == 0x2B || bytes[19] == 0x2D, bytes[22] == 0x3A, let h = digits(20, 2),
+        let m = digits(23, 2)
+      else { return nil }
+      offset = (bytes[19] == 0x2D ? -1 : 1) * (h * 60 + m)
+    }
+    return CivilTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+      .seconds(offsetMinutes: offset)
+  }
+
   package static func seconds(_ text: String, defaultOffsetMinutes: Int = 0) -> Int? {
     var rest = Substring(text.trimmingSpaces())
     guard !rest.isEmpty else { return nil }

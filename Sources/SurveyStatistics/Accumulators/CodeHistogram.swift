@@ -5,10 +5,33 @@
 /// both inputs. It yields n, mean, SD, median, quartiles and shares
 /// (`CodeHistogram+Statistics.swift`) and is the input of the rank tests.
 package struct CodeHistogram: Sendable, Equatable {
-  /// The count of each code that occurred at least once.
-  package private(set) var counts: [Int: Int] = [:]
+  /// Counts of the codes 0..<64 (answer codes are almost always small), grown as needed.
+  private var dense: [Int] = []
+  /// Counts of other codes.
+  private var sparse: [Int: Int] = [:]
+  /// The number of substantive answers n.
+  package private(set) var count = 0
   /// The number of missing (non-substantive) answers.
   package private(set) var missingCount = 0
+
+  static let denseLimit = 64
+
+  /// The count of each code that occurred at least once.
+  package var counts: [Int: Int] {
+    var counts = sparse
+    for (code, value) in dense.enumerated() where value > 0 { counts[code] = value }
+    return counts
+  }
+
+  /// The count of one code.
+  package func count(of code: Int) -> Int {
+    if code >= 0 && code < dense.count { return dense[code] }
+    return sparse[code] ?? 0
+  }
+
+  package static func == (lhs: CodeHistogram, rhs: CodeHistogram) -> Bool {
+    lhs.count == rhs.count && lhs.missingCount == rhs.missingCount && lhs.counts == rhs.counts
+  }
 
   /// Creates an empty histogram.
   package init() {}
@@ -29,7 +52,7 @@ package struct CodeHistogram: Sendable, Equatable {
   ///   - counts: The count of each code; non-positive counts are ignored.
   ///   - missing: The number of missing answers (negative values count as 0).
   package init(counts: [Int: Int], missing: Int = 0) {
-    for (code, count) in counts where count > 0 { self.counts[code] = count }
+    for (code, count) in counts where count > 0 { add(code, count: count) }
     self.missingCount = max(0, missing)
   }
 
@@ -40,7 +63,13 @@ package struct CodeHistogram: Sendable, Equatable {
   ///   - count: How many answers to add (non-positive values are ignored).
   package mutating func add(_ code: Int, count: Int = 1) {
     guard count > 0 else { return }
-    counts[code, default: 0] += count
+    self.count += count
+    if code >= 0 && code < Self.denseLimit {
+      if code >= dense.count { dense += Array(repeating: 0, count: code + 1 - dense.count) }
+      dense[code] += count
+    } else {
+      sparse[code, default: 0] += count
+    }
   }
 
   /// Records missing answers.
@@ -56,7 +85,8 @@ package struct CodeHistogram: Sendable, Equatable {
   /// - Parameter other: The histogram to merge in.
   /// - Complexity: O(number of distinct codes in `other`).
   package mutating func merge(_ other: CodeHistogram) {
-    for (code, count) in other.counts { counts[code, default: 0] += count }
+    for (code, value) in other.dense.enumerated() where value > 0 { add(code, count: value) }
+    for (code, value) in other.sparse { add(code, count: value) }
     missingCount += other.missingCount
   }
 
@@ -69,9 +99,6 @@ package struct CodeHistogram: Sendable, Equatable {
     result.merge(other)
     return result
   }
-
-  /// The number of substantive answers n.
-  package var count: Int { counts.values.reduce(0, +) }
 
   /// The codes in increasing order with their counts.
   package var sortedCounts: [(code: Int, count: Int)] {

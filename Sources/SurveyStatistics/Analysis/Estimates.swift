@@ -104,20 +104,4 @@ extension IndicatorAccumulator {
       upperQuartile: values.quantile(0.75),
       effectiveSize: nil, isWeighted: false)
   }
-
-  /// The unweighted count, mean and sum of squares of the values.
-  package var sampleSummary: SampleSummary? {
-    let n = values.count
-    guard n > 0 else { return nil }
-    var total = 0.0
-    // Sorted, so the sums do not depend on the dictionary's order (reports are deterministic).
-    let sorted = values.counts.sorted { $0.key < $1.key }
-    for (value, count) in sorted { total += value * Double(count) }
-    let mean = total / Double(n)
-    var squares = 0.0
-    for (value, count) in sorted {
-      squares += (value - mean) * (value - mean) * Double(count)
-    }
-    return SampleSummary(count: n, mean: mean, sumOfSquares: squares)
-  }
 }

@@ -4,14 +4,14 @@ import SurveyCore
 package struct CauseAccumulator: Sendable, Equatable {
   /// Exposure as a 1/0 indicator (so shares of exposed come with intervals).
   package var exposure = IndicatorAccumulator()
-  /// Each outcome indicator among the exposed.
+  /// Each indicator among the exposed (means and counts only: no histogram of values).
   package var exposed: [IndicatorAccumulator]
-  /// Each outcome indicator among the unexposed.
+  /// Each indicator among the unexposed.
   package var unexposed: [IndicatorAccumulator]
 
   init(outcomes: Int) {
-    exposed = Array(repeating: IndicatorAccumulator(), count: outcomes)
-    unexposed = Array(repeating: IndicatorAccumulator(), count: outcomes)
+    exposed = Array(repeating: IndicatorAccumulator(tracksValues: false), count: outcomes)
+    unexposed = Array(repeating: IndicatorAccumulator(tracksValues: false), count: outcomes)
   }
 
   mutating func merge(_ other: CauseAccumulator) {
@@ -38,8 +38,6 @@ package struct GroupAccumulator: Sendable, Equatable {
   package var causes: [CauseAccumulator]
   /// Each index.
   package var indexes: [IndicatorAccumulator]
-  /// Each index against each outcome indicator, for Spearman's ρ.
-  package var indexOutcomes: [[JointHistogram]]
 
   /// An empty accumulator for a survey.
   package init(survey: Survey) {
@@ -48,24 +46,29 @@ package struct GroupAccumulator: Sendable, Equatable {
     items = Array(repeating: ItemAccumulator(), count: survey.questions.count)
     causes = Array(repeating: CauseAccumulator(outcomes: outcomes), count: survey.causes.count)
     indexes = Array(repeating: IndicatorAccumulator(), count: survey.indexes.count)
-    indexOutcomes = Array(
-      repeating: Array(repeating: JointHistogram(), count: outcomes), count: survey.indexes.count)
   }
 
   /// Records one respondent.
-  package mutating func add(_ values: RespondentValues, answers: [Answer], shown: [Bool]) {
+  ///
+  /// - Parameter outcomes: The indicators split by exposure to each cause (the outcomes); nil
+  ///   splits every indicator.
+  package mutating func add(
+    _ values: RespondentValues, answers: [Answer], shown: [Bool], outcomes: [Int]? = nil
+  ) {
     respondents += 1
     weights.add(values.weight)
-    for (index, value) in values.indicators.enumerated() {
+    for (index, value) in values.indicators.enumerated() where index < indicators.count {
       indicators[index].add(value, weight: values.weight)
     }
     for (position, answer) in answers.enumerated() where position < items.count {
       items[position].add(answer, shown: position < shown.count ? shown[position] : true)
     }
-    for (cause, flag) in values.causes.enumerated() {
+    for (cause, flag) in values.causes.enumerated() where cause < causes.count {
       causes[cause].exposure.add(flag.map { $0 ? 1 : 0 }, weight: values.weight)
       guard let flag else { continue }
-      for (outcome, value) in values.indicators.enumerated() {
+      for outcome in outcomes ?? Array(values.indicators.indices)
+      where outcome < causes[cause].exposed.count && outcome < values.indicators.count {
+        let value = values.indicators[outcome]
         if flag {
           causes[cause].exposed[outcome].add(value, weight: values.weight)
         } else {
@@ -73,12 +76,8 @@ package struct GroupAccumulator: Sendable, Equatable {
         }
       }
     }
-    for (index, value) in values.indexes.enumerated() {
+    for (index, value) in values.indexes.enumerated() where index < indexes.count {
       indexes[index].add(value, weight: values.weight)
-      guard let value else { continue }
-      for (outcome, outcomeValue) in values.indicators.enumerated() {
-        if let outcomeValue { indexOutcomes[index][outcome].add(value, outcomeValue) }
-      }
     }
   }
 
@@ -89,11 +88,6 @@ package struct GroupAccumulator: Sendable, Equatable {
     for index in indicators.indices { indicators[index].merge(other.indicators[index]) }
     for index in items.indices { items[index].merge(other.items[index]) }
     for index in causes.indices { causes[index].merge(other.causes[index]) }
-    for index in indexes.indices {
-      indexes[index].merge(other.indexes[index])
-      for outcome in indexOutcomes[index].indices {
-        indexOutcomes[index][outcome].merge(other.indexOutcomes[index][outcome])
-      }
-    }
+    for index in indexes.indices { indexes[index].merge(other.indexes[index]) }
   }
 }

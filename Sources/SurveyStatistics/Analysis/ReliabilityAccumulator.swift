@@ -9,10 +9,10 @@ package struct ReliabilityAccumulator: Sendable, Equatable {
   /// Rows with at least one answered item.
   package private(set) var rows = 0
   var shift: [Double?]
-  /// Per pair (i ≤ j, row-major upper triangle): n, Σa, Σb, Σab, Σa², Σb².
-  var pairs: [[Double]]
-  /// Per item against the score: n, Σx, Σs, Σxs, Σx², Σs².
-  var withScore: [[Double]]
+  /// Per pair (i ≤ j, row-major upper triangle), six sums in a row: n, Σa, Σb, Σab, Σa², Σb².
+  var pairSums: [Double]
+  /// Per item against the score, six sums in a row: n, Σx, Σs, Σxs, Σx², Σs².
+  var scoreSums: [Double]
   /// The score: n, Σs, Σs².
   var score: [Double] = [0, 0, 0]
 
@@ -20,49 +20,61 @@ package struct ReliabilityAccumulator: Sendable, Equatable {
   package init(items: Int) {
     itemCount = items
     shift = Array(repeating: nil, count: items)
-    pairs = Array(repeating: Array(repeating: 0, count: 6), count: items * (items + 1) / 2)
-    withScore = Array(repeating: Array(repeating: 0, count: 6), count: items)
+    pairSums = Array(repeating: 0, count: 6 * items * (items + 1) / 2)
+    scoreSums = Array(repeating: 0, count: 6 * items)
   }
 
   /// Records one respondent's item values (nil for missing).
   package mutating func add(_ values: [Double?]) {
     guard values.count == itemCount else { return }
-    let answered = values.compactMap { $0 }
-    guard !answered.isEmpty else { return }
-    rows += 1
-    for (index, value) in values.enumerated() where shift[index] == nil && value != nil {
-      shift[index] = value
+    var answered = 0
+    var sum = 0.0
+    for value in values {
+      if let value {
+        answered += 1
+        sum += value
+      }
     }
-    let centred = values.enumerated().map { index, value in value.map { $0 - (shift[index] ?? 0) } }
-    let s = answered.reduce(0, +) / Double(answered.count)
+    guard answered > 0 else { return }
+    rows += 1
+    let s = sum / Double(answered)
     score[0] += 1
     score[1] += s
     score[2] += s * s
-    var pair = 0
-    for i in 0..<itemCount {
-      for j in i..<itemCount {
-        defer { pair += 1 }
-        guard let a = centred[i], let b = centred[j] else { continue }
-        pairs[pair][0] += 1
-        pairs[pair][1] += a
-        pairs[pair][2] += b
-        pairs[pair][3] += a * b
-        pairs[pair][4] += a * a
-        pairs[pair][5] += b * b
-      }
-      if let x = centred[i] {
-        withScore[i][0] += 1
-        withScore[i][1] += x
-        withScore[i][2] += s
-        withScore[i][3] += x * s
-        withScore[i][4] += x * x
-        withScore[i][5] += s * s
+    for index in 0..<itemCount where shift[index] == nil { shift[index] = values[index] }
+    let k = itemCount
+    let shifts = shift
+    pairSums.withUnsafeMutableBufferPointer { pairs in
+      scoreSums.withUnsafeMutableBufferPointer { sums in
+        var pair = 0
+        for i in 0..<k {
+          let a = values[i].map { $0 - (shifts[i] ?? 0) }
+          for j in i..<k {
+            defer { pair += 6 }
+            guard let a, let value = values[j] else { continue }
+            let b = value - (shifts[j] ?? 0)
+            pairs[pair] += 1
+            pairs[pair + 1] += a
+            pairs[pair + 2] += b
+            pairs[pair + 3] += a * b
+            pairs[pair + 4] += a * a
+            pairs[pair + 5] += b * b
+          }
+          if let x = a {
+            let base = 6 * i
+            sums[base] += 1
+            sums[base + 1] += x
+            sums[base + 2] += s
+            sums[base + 3] += x * s
+            sums[base + 4] += x * x
+            sums[base + 5] += s * s
+          }
+        }
       }
     }
   }
 
-  /// Adds another accumulator of the same items (shifts must agree, so merge accumulators
-  /// seeded with the same first values, or use ``merged(with:)`` which re-centres).
+  /// Adds another accumulator of the same items, re-centring its sums on this one's shifts.
   package mutating func merge(_ other: ReliabilityAccumulator) {
     guard other.itemCount == itemCount else { return }
     rows += other.rows
@@ -73,33 +85,39 @@ package struct ReliabilityAccumulator: Sendable, Equatable {
         let (si, sj) = (shift[i] ?? other.shift[i] ?? 0, shift[j] ?? other.shift[j] ?? 0)
         let di = (other.shift[i] ?? si) - si
         let dj = (other.shift[j] ?? sj) - sj
-        let o = other.pairs[pair]
+        let o = Array(other.pairSums[pair..<(pair + 6)])
         let n = o[0]
-        pairs[pair][0] += n
-        pairs[pair][1] += o[1] + n * di
-        pairs[pair][2] += o[2] + n * dj
-        pairs[pair][3] += o[3] + di * o[2] + dj * o[1] + n * di * dj
-        pairs[pair][4] += o[4] + 2 * di * o[1] + n * di * di
-        pairs[pair][5] += o[5] + 2 * dj * o[2] + n * dj * dj
-        pair += 1
+        pairSums[pair] += n
+        pairSums[pair + 1] += o[1] + n * di
+        pairSums[pair + 2] += o[2] + n * dj
+        pairSums[pair + 3] += o[3] + di * o[2] + dj * o[1] + n * di * dj
+        pairSums[pair + 4] += o[4] + 2 * di * o[1] + n * di * di
+        pairSums[pair + 5] += o[5] + 2 * dj * o[2] + n * dj * dj
+        pair += 6
       }
       let si = shift[i] ?? other.shift[i] ?? 0
       let di = (other.shift[i] ?? si) - si
-      let o = other.withScore[i]
-      withScore[i][0] += o[0]
-      withScore[i][1] += o[1] + o[0] * di
-      withScore[i][2] += o[2]
-      withScore[i][3] += o[3] + di * o[2]
-      withScore[i][4] += o[4] + 2 * di * o[1] + o[0] * di * di
-      withScore[i][5] += o[5]
+      let base = 6 * i
+      let o = Array(other.scoreSums[base..<(base + 6)])
+      scoreSums[base] += o[0]
+      scoreSums[base + 1] += o[1] + o[0] * di
+      scoreSums[base + 2] += o[2]
+      scoreSums[base + 3] += o[3] + di * o[2]
+      scoreSums[base + 4] += o[4] + 2 * di * o[1] + o[0] * di * di
+      scoreSums[base + 5] += o[5]
       if shift[i] == nil { shift[i] = other.shift[i] }
     }
   }
 
+  /// The sums of item i against the score.
+  var withScore: [[Double]] {
+    (0..<itemCount).map { Array(scoreSums[(6 * $0)..<(6 * $0 + 6)]) }
+  }
+
   func pair(_ i: Int, _ j: Int) -> [Double] {
     let (a, b) = i <= j ? (i, j) : (j, i)
-    let index = a * itemCount - a * (a - 1) / 2 + (b - a)
-    let values = pairs[index]
+    let index = 6 * (a * itemCount - a * (a - 1) / 2 + (b - a))
+    let values = Array(pairSums[index..<(index + 6)])
     return i <= j ? values : [values[0], values[2], values[1], values[3], values[5], values[4]]
   }
 }

@@ -1,25 +1,28 @@
 import SurveyCore
 
-/// Streams responses into per-group counts: each chapter in each wave, and the whole
-/// organization in each wave, plus pooled item moments for reliability and, when the survey
-/// links people across waves, each person's indicator values per wave for paired tests.
+/// Streams responses into per-group counts: each chapter in each wave, and the respondents
+/// without a chapter in each wave; the whole organization is their sum. Per wave it also keeps
+/// pooled item moments for reliability, each exposure index against each outcome for Spearman's
+/// ρ, and, when the survey links people across waves, each person's indicator values.
 ///
 /// Memory depends on the number of groups, questions and distinct values, not on the number of
-/// responses (except the panel, which holds one entry per linked person).
+/// responses (except the panel, which holds one entry per linked person). Each response updates
+/// one group in place.
 package struct SurveyAggregation: Sendable {
   /// The survey.
   package let survey: Survey
   let extractor: ValueExtractor
-  /// The groups.
-  package private(set) var groups: [GroupKey: GroupAccumulator] = [:]
-  /// Per wave, the respondents without a chapter (counted in the organization, never shown on
-  /// their own, and always part of what disclosure control must protect).
-  package private(set) var unassigned: [String: GroupAccumulator] = [:]
-  /// Per wave, the first and last day responses were submitted (days since 1970), for the
-  /// fieldwork period of the organization (never shown per chapter).
-  package private(set) var fieldwork: [String: ClosedRange<Int>] = [:]
-  /// Pooled item moments per wave, one per scale with at least two items (nil for others).
-  package private(set) var reliability: [String: [ReliabilityAccumulator?]] = [:]
+  /// The outcome indicators (the correlations' columns).
+  let outcomes: [Int]
+  /// The cells, in order of first appearance.
+  private var cells: [GroupAccumulator] = []
+  /// Each chapter cell's position in `cells`.
+  private var chapterCells: [GroupKey: Int] = [:]
+  /// Each wave's cell of respondents without a chapter.
+  private var unassignedCells: [String: Int] = [:]
+  /// Per wave: reliability, correlations and fieldwork (positions in `waveStore`).
+  private var waveIndex: [String: Int] = [:]
+  private var waveStore: [WaveData] = []
   /// Each linked person's chapter and indicator values, per wave.
   package private(set) var panel: [String: [String: PanelEntry]] = [:]
   /// Whether to keep the panel (memory grows with the number of linked people).
@@ -33,6 +36,14 @@ package struct SurveyAggregation: Sendable {
     package var indicators: [Double?]
   }
 
+  /// What is pooled over a whole wave.
+  struct WaveData: Sendable {
+    var reliability: [ReliabilityAccumulator?]
+    /// Per index, per outcome (in ``SurveyAggregation/outcomes`` order).
+    var correlations: [[JointHistogram]]
+    var fieldwork: ClosedRange<Int>?
+  }
+
   /// An empty aggregation.
   ///
   /// - Parameters:
@@ -43,6 +54,7 @@ package struct SurveyAggregation: Sendable {
     self.survey = survey
     self.tracksPanel = tracksPanel
     extractor = ValueExtractor(survey: survey)
+    outcomes = survey.outcomeIndicators
   }
 
   /// Adds one response.
@@ -50,67 +62,107 @@ package struct SurveyAggregation: Sendable {
     answers: [Answer], chapter: String?, wave: String, weight: Double?, personKey: String?,
     submittedDay: Int? = nil
   ) {
-    if let day = submittedDay {
-      let range =
-        fieldwork[wave].map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
-      fieldwork[wave] = range
-    }
     let values = extractor.values(answers, weight: weight)
     let program = survey.program
     let shown = answers.indices.map { program.isShown($0, answers) }
-    var keys = [GroupKey.organization(wave)]
-    if let chapter { keys.append(GroupKey(chapter: chapter, wave: wave)) }
-    for key in keys {
-      groups[key, default: GroupAccumulator(survey: survey)].add(
-        values, answers: answers, shown: shown)
-    }
-    if chapter == nil {
-      unassigned[wave, default: GroupAccumulator(survey: survey)].add(
-        values, answers: answers, shown: shown)
-    }
-    var pooled =
-      reliability[wave]
-      ?? survey.scales.map {
-        $0.items.count >= 2 ? ReliabilityAccumulator(items: $0.items.count) : nil
-      }
-    for (index, scale) in program.scales.enumerated() where pooled[index] != nil {
-      pooled[index]?.add(scale.items.indices.map { program.itemValue($0, of: scale, answers) })
-    }
-    reliability[wave] = pooled
+    let cell = cellIndex(chapter: chapter, wave: wave)
+    cells[cell].add(values, answers: answers, shown: shown, outcomes: outcomes)
+    addToWave(wave, values: values, answers: answers, submittedDay: submittedDay)
     if tracksPanel, let personKey {
       panel[personKey, default: [:]][wave] = PanelEntry(
         chapter: chapter, indicators: values.indicators)
     }
   }
 
+  private mutating func cellIndex(chapter: String?, wave: String) -> Int {
+    if let chapter {
+      let key = GroupKey(chapter: chapter, wave: wave)
+      if let index = chapterCells[key] { return index }
+      cells.append(GroupAccumulator(survey: survey))
+      chapterCells[key] = cells.count - 1
+      return cells.count - 1
+    }
+    if let index = unassignedCells[wave] { return index }
+    cells.append(GroupAccumulator(survey: survey))
+    unassignedCells[wave] = cells.count - 1
+    return cells.count - 1
+  }
+
+  private mutating func addToWave(
+    _ wave: String, values: RespondentValues, answers: [Answer], submittedDay: Int?
+  ) {
+    let program = survey.program
+    let position: Int
+    if let known = waveIndex[wave] {
+      position = known
+    } else {
+      waveStore.append(
+        WaveData(
+          reliability: survey.scales.map {
+            $0.items.count >= 2 ? ReliabilityAccumulator(items: $0.items.count) : nil
+          },
+          correlations: Array(
+            repeating: Array(repeating: JointHistogram(), count: outcomes.count),
+            count: survey.indexes.count),
+          fieldwork: nil))
+      position = waveStore.count - 1
+      waveIndex[wave] = position
+    }
+    for (index, scale) in program.scales.enumerated()
+    where waveStore[position].reliability[index] != nil {
+      waveStore[position].reliability[index]?.add(
+        scale.items.indices.map { program.itemValue($0, of: scale, answers) })
+    }
+    for (index, value) in values.indexes.enumerated() {
+      guard let value else { continue }
+      for (column, outcome) in outcomes.enumerated() {
+        if let outcomeValue = values.indicators[outcome] {
+          waveStore[position].correlations[index][column].add(value, outcomeValue)
+        }
+      }
+    }
+    if let day = submittedDay {
+      let range =
+        waveStore[position].fieldwork.map { min($0.lowerBound, day)...max($0.upperBound, day) }
+        ?? day...day
+      waveStore[position].fieldwork = range
+    }
+  }
+
   /// Adds another aggregation of the same survey (for parallel streaming).
   package mutating func merge(_ other: SurveyAggregation) {
-    for (key, group) in other.groups {
-      if groups[key] == nil {
-        groups[key] = group
-      } else {
-        groups[key]?.merge(group)
-      }
+    for (key, index) in other.chapterCells.sorted(by: { $0.key < $1.key }) {
+      let mine = cellIndex(chapter: key.chapter, wave: key.wave)
+      cells[mine].merge(other.cells[index])
     }
-    for (wave, range) in other.fieldwork {
-      let mine = fieldwork[wave] ?? range
-      fieldwork[wave] =
-        min(mine.lowerBound, range.lowerBound)...max(mine.upperBound, range.upperBound)
+    for (wave, index) in other.unassignedCells.sorted(by: { $0.key < $1.key }) {
+      let mine = cellIndex(chapter: nil, wave: wave)
+      cells[mine].merge(other.cells[index])
     }
-    for (wave, group) in other.unassigned {
-      if unassigned[wave] == nil {
-        unassigned[wave] = group
-      } else {
-        unassigned[wave]?.merge(group)
-      }
-    }
-    for (wave, scales) in other.reliability {
-      guard var mine = reliability[wave] else {
-        reliability[wave] = scales
+    for (wave, theirIndex) in other.waveIndex.sorted(by: { $0.key < $1.key }) {
+      let theirs = other.waveStore[theirIndex]
+      guard let position = waveIndex[wave] else {
+        waveStore.append(theirs)
+        waveIndex[wave] = waveStore.count - 1
         continue
       }
-      for index in mine.indices { if let theirs = scales[index] { mine[index]?.merge(theirs) } }
-      reliability[wave] = mine
+      for index in waveStore[position].reliability.indices {
+        if let accumulator = theirs.reliability[index] {
+          waveStore[position].reliability[index]?.merge(accumulator)
+        }
+      }
+      for index in waveStore[position].correlations.indices {
+        for column in waveStore[position].correlations[index].indices {
+          waveStore[position].correlations[index][column].merge(theirs.correlations[index][column])
+        }
+      }
+      if let range = theirs.fieldwork {
+        waveStore[position].fieldwork =
+          waveStore[position].fieldwork.map {
+            min($0.lowerBound, range.lowerBound)...max($0.upperBound, range.upperBound)
+          }
+          ?? range
+      }
     }
     for (person, waves) in other.panel {
       panel[person, default: [:]].merge(waves) { _, new in new }
@@ -119,16 +171,69 @@ package struct SurveyAggregation: Sendable {
 
   /// The waves, in order.
   package var waves: [String] {
-    Array(Set(groups.keys.map(\.wave))).sorted(by: WaveOrder.less)
+    Array(Set(chapterCells.keys.map(\.wave)).union(unassignedCells.keys)).sorted(by: WaveOrder.less)
   }
 
   /// The chapters with responses in a wave (all waves when nil), in order.
   package func chapters(in wave: String? = nil) -> [String] {
-    Array(Set(groups.keys.filter { wave == nil || $0.wave == wave }.compactMap(\.chapter))).sorted()
+    Array(Set(chapterCells.keys.filter { wave == nil || $0.wave == wave }.compactMap(\.chapter)))
+      .sorted()
   }
 
-  /// The group accumulator for a key.
-  package func group(_ key: GroupKey) -> GroupAccumulator? { groups[key] }
+  /// A chapter's group in a wave, or the whole organization in a wave (the sum of its chapters
+  /// and of the respondents without a chapter) when `key.chapter` is nil.
+  package func group(_ key: GroupKey) -> GroupAccumulator? {
+    guard key.chapter == nil else { return chapterCells[key].map { cells[$0] } }
+    return total(wave: key.wave, excluding: nil)
+  }
+
+  /// Every group: each chapter and the organization in each wave.
+  package var groups: [GroupKey: GroupAccumulator] {
+    var groups = chapterCells.mapValues { cells[$0] }
+    for wave in waves { groups[.organization(wave)] = group(.organization(wave)) }
+    return groups
+  }
+
+  /// The respondents without a chapter in a wave.
+  package func unassigned(wave: String) -> GroupAccumulator? {
+    unassignedCells[wave].map { cells[$0] }
+  }
+
+  /// The organization in a wave without one chapter (for "this chapter against the rest").
+  package func rest(excluding chapter: String, wave: String) -> GroupAccumulator {
+    total(wave: wave, excluding: chapter) ?? GroupAccumulator(survey: survey)
+  }
+
+  /// The sum of a wave's cells, in key order (so that floating-point sums are the same in every
+  /// run), leaving out one chapter; nil when the wave has no responses.
+  private func total(wave: String, excluding chapter: String?) -> GroupAccumulator? {
+    let keys = chapterCells.keys.filter { $0.wave == wave && $0.chapter != chapter }.sorted()
+    var indices = keys.compactMap { chapterCells[$0] }
+    if let unassigned = unassignedCells[wave] { indices.append(unassigned) }
+    guard chapterCells.keys.contains(where: { $0.wave == wave }) || unassignedCells[wave] != nil
+    else { return nil }
+    var total = GroupAccumulator(survey: survey)
+    for index in indices { total.merge(cells[index]) }
+    return total
+  }
+
+  /// Pooled item moments of each scale with at least two items, in a wave.
+  package func reliability(wave: String) -> [ReliabilityAccumulator?] {
+    waveIndex[wave].map { waveStore[$0].reliability } ?? []
+  }
+
+  /// Each exposure index against each outcome indicator in a wave: `(index, outcome, pairs)`.
+  package func correlations(wave: String) -> [(index: Int, outcome: Int, pairs: JointHistogram)] {
+    guard let data = waveIndex[wave].map({ waveStore[$0] }) else { return [] }
+    return data.correlations.enumerated().flatMap { index, row in
+      row.enumerated().map { column, pairs in (index, outcomes[column], pairs) }
+    }
+  }
+
+  /// The first and last day of submissions in a wave (days since 1970).
+  package func fieldwork(wave: String) -> ClosedRange<Int>? {
+    waveIndex[wave].flatMap { waveStore[$0].fieldwork }
+  }
 
   /// The respondents linked across two waves in a group (a chapter, or the organization when
   /// `chapter` is nil), with each indicator's paired values. A person counts for a chapter when
@@ -152,17 +257,6 @@ package struct SurveyAggregation: Sendable {
       }
     }
     return result
-  }
-
-  /// The organization in a wave without one chapter (for "this chapter against the rest").
-  package func rest(excluding chapter: String, wave: String) -> GroupAccumulator {
-    var total = GroupAccumulator(survey: survey)
-    // In key order, so the floating-point sums are the same in every run.
-    for (key, group) in groups.sorted(by: { $0.key < $1.key })
-    where key.wave == wave && key.chapter != nil && key.chapter != chapter {
-      total.merge(group)
-    }
-    return total
   }
 }
 

@@ -28,7 +28,7 @@ package struct DisclosurePlan: Sendable {
           Part(chapter: chapter, group: $0)
         }
       }
-      if let unassigned = aggregation.unassigned[wave], unassigned.respondents > 0 {
+      if let unassigned = aggregation.unassigned(wave: wave), unassigned.respondents > 0 {
         parts.append(Part(chapter: nil, group: unassigned))
       }
       let groupHidden = complement(

@@ -77,8 +77,8 @@ extension DisclosurePolicy {
         if size == 0 { return empty }
         return judgeShare(count: accumulator.trueCount, size: size) == .exact
       }
-      if accumulator.values.count == 0 { return empty }
-      return judgeMean(accumulator.values) == nil
+      if accumulator.known == 0 { return empty }
+      return judgeMean(accumulator) == nil
     case (.item(let position), .item(let item)):
       guard shapes.indices.contains(position) else { return false }
       if item.answered == 0 { return empty }
@@ -87,7 +87,7 @@ extension DisclosurePolicy {
         return distributionRows(item.codes, shape: shapes[position]).map { !$0.collapsed } ?? false
       case .multiple(let codes):
         return codes.allSatisfy {
-          judgeShare(count: item.codes.counts[$0] ?? 0, size: item.multipleAnswered) == .exact
+          judgeShare(count: item.codes.count(of: $0), size: item.multipleAnswered) == .exact
         }
       case .other:
         guard item.numbers.count > 0 else { return empty }

@@ -41,6 +41,13 @@ extension DisclosurePolicy {
     return nil
   }
 
+  /// Judges a mean of an indicator's known values, as ``judgeMean(_:)-(ValueHistogram)`` does.
+  package func judgeMean(_ accumulator: IndicatorAccumulator) -> DisclosureRule? {
+    if accumulator.known < minimumGroupSize { return .minimumGroup }
+    if accumulator.known < noExtremesBelow && accumulator.isUniform { return .extremes }
+    return nil
+  }
+
   /// Whether a count of answers passes every rule for a category of a distribution.
   package func categoryPasses(count: Int, size: Int) -> Bool {
     judgeShare(count: count, size: size) == .exact
@@ -75,7 +82,7 @@ extension DisclosurePolicy {
       rows.count >= 2 && rows.allSatisfy { categoryPasses(count: $0.count, size: size) }
     }
     func row(_ codes: [Int]) -> (codes: [Int], count: Int) {
-      (codes, codes.reduce(0) { $0 + (histogram.counts[$1] ?? 0) })
+      (codes, codes.reduce(0) { $0 + histogram.count(of: $1) })
     }
     switch shape {
     case .ordinal(let codes):

@@ -33,7 +33,7 @@ extension Releaser {
       }
       var bounded = false
       let rows = codes.map { code -> ReleasedDistribution.Row in
-        let count = item.codes.counts[code] ?? 0
+        let count = item.codes.count(of: code)
         switch policy.judgeShare(count: count, size: size) {
         case .exact:
           return .init(

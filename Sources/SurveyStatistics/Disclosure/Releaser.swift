@@ -173,7 +173,7 @@ package struct Releaser: Sendable {
   mutating func mean(
     _ accumulator: IndicatorAccumulator, designSize: Int, decimals: Int? = nil
   ) -> Released<ReleasedMean> {
-    if let rule = policy.judgeMean(accumulator.values) { return withhold(rule, .mean) }
+    if let rule = policy.judgeMean(accumulator) { return withhold(rule, .mean) }
     guard
       let estimate = accumulator.mean(
         level: options.level, weighted: options.weighted, designSize: designSize),

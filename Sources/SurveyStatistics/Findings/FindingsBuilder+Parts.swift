@@ -54,8 +54,8 @@ extension Work {
     }
     guard let previousWave else { return finding }
     let previousKey = GroupKey(chapter: scope.chapter, wave: previousWave)
-    let previousGroup = builder.aggregation.group(previousKey) ?? GroupAccumulator(survey: survey)
-    let previousDesign = builder.aggregation.group(.organization(previousWave))?.respondents ?? 0
+    let previousGroup = builder.group(previousKey) ?? GroupAccumulator(survey: survey)
+    let previousDesign = builder.group(.organization(previousWave))?.respondents ?? 0
     let previous = releaser.estimate(
       key, of: previousGroup, key: previousKey, designSize: previousDesign)
     finding.previous = previous
@@ -155,7 +155,7 @@ extension Work {
         let decimals = policy.decimals(size: min(sides[0].known, sides[1].known))
         let exposed = subgroup(sides[0], isShare: isShare, decimals: decimals)
         let unexposed = subgroup(sides[1], isShare: isShare, decimals: decimals)
-        let varied = sides.allSatisfy { $0.values.counts.count >= 2 }
+        let varied = sides.allSatisfy { $0.known >= 2 && !$0.isUniform }
         guard case .shown(let a) = exposed, case .shown(let b) = unexposed, a.isExact, b.isExact,
           varied || !inChapter
         else {
@@ -191,23 +191,20 @@ extension Work {
   mutating func correlationDrafts() -> [CorrelationDraft] {
     var drafts: [CorrelationDraft] = []
     guard organization.respondents >= policy.minimumGroupSize else { return drafts }
-    for (index, joints) in organization.indexOutcomes.enumerated() {
-      for outcome in builder.outcomes where outcome < joints.count {
-        let joint = joints[outcome]
-        guard let size = SizeBand.band(for: joint.count, policy: policy) else {
-          releaser.audit.record(.minimumGroup, .relation)
-          continue
-        }
-        guard let result = SpearmanCorrelation.test(joint) else { continue }
-        drafts.append(CorrelationDraft(index: index, outcome: outcome, size: size, result: result))
+    for (index, outcome, joint) in builder.aggregation.correlations(wave: wave) {
+      guard let size = SizeBand.band(for: joint.count, policy: policy) else {
+        releaser.audit.record(.minimumGroup, .relation)
+        continue
       }
+      guard let result = SpearmanCorrelation.test(joint) else { continue }
+      drafts.append(CorrelationDraft(index: index, outcome: outcome, size: size, result: result))
     }
     return drafts
   }
 
   /// Scale reliability on the organization's pooled sample in the wave.
   mutating func reliability() -> [ReliabilityFinding] {
-    let pooled = builder.aggregation.reliability[wave] ?? []
+    let pooled = builder.aggregation.reliability(wave: wave)
     return survey.scales.indices.compactMap { scale -> ReliabilityFinding? in
       guard pooled.indices.contains(scale), let accumulator = pooled[scale] else { return nil }
       guard let band = SizeBand.band(for: accumulator.rows, policy: policy) else {
@@ -239,7 +236,7 @@ extension Work {
     guard scope.chapter == nil else { return [] }
     return builder.aggregation.chapters(in: wave).enumerated().map { row, chapter in
       let key = GroupKey(chapter: chapter, wave: wave)
-      let accumulator = builder.aggregation.group(key) ?? GroupAccumulator(survey: survey)
+      let accumulator = builder.group(key) ?? GroupAccumulator(survey: survey)
       let size = releaser.group(key, accumulator)
       let values = survey.indicators.indices.map {
         releaser.estimate(.indicator($0), of: accumulator, key: key, designSize: designSize)

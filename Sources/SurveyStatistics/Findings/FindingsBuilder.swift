@@ -14,6 +14,8 @@ package struct FindingsBuilder: Sendable {
   let outcomes: [Int]
   /// The questions a report describes: single and multiple choice, not private, not roles.
   let reportedQuestions: [Int]
+  /// The organization in each wave, summed once.
+  let totals: [String: GroupAccumulator]
 
   /// A builder for an aggregation.
   package init(
@@ -24,6 +26,9 @@ package struct FindingsBuilder: Sendable {
     self.options = options
     let survey = aggregation.survey
     plan = DisclosurePlan(aggregation: aggregation, policy: policy)
+    var totals: [String: GroupAccumulator] = [:]
+    for wave in aggregation.waves { totals[wave] = aggregation.group(.organization(wave)) }
+    self.totals = totals
     shapes = ItemShape.shapes(of: survey)
     outcomes = survey.outcomeIndicators
     let roles = Set(
@@ -39,6 +44,11 @@ package struct FindingsBuilder: Sendable {
   }
 
   var survey: Survey { aggregation.survey }
+
+  /// A chapter in a wave, or the organization in a wave (computed once).
+  package func group(_ key: GroupKey) -> GroupAccumulator? {
+    key.chapter == nil ? totals[key.wave] : aggregation.group(key)
+  }
 
   /// The findings of one report.
   ///
@@ -85,9 +95,9 @@ struct Work {
     let survey = builder.aggregation.survey
     releaser = Releaser(plan: builder.plan, options: builder.options, survey: survey)
     let empty = GroupAccumulator(survey: survey)
-    organization = builder.aggregation.group(.organization(wave)) ?? empty
+    organization = builder.group(.organization(wave)) ?? empty
     groupKey = GroupKey(chapter: scope.chapter, wave: wave)
-    group = builder.aggregation.group(groupKey) ?? empty
+    group = builder.group(groupKey) ?? empty
     rest = scope.chapter.map { builder.aggregation.rest(excluding: $0, wave: wave) }
   }
 
@@ -96,17 +106,17 @@ struct Work {
   var designSize: Int { organization.respondents }
 
   mutating func run() -> Findings {
-    let size = releaser.group(groupKey, builder.aggregation.group(groupKey))
+    let size = releaser.group(groupKey, builder.group(groupKey))
     let organizationSize =
       scope.chapter == nil
-      ? size : releaser.group(.organization(wave), builder.aggregation.group(.organization(wave)))
+      ? size : releaser.group(.organization(wave), builder.group(.organization(wave)))
     let waves = builder.aggregation.waves.filter { !WaveOrder.less(wave, $0) }
     var indicators = survey.indicators.indices.map { indicatorFinding($0) }
     for index in indicators.indices {
       indicators[index].trend = waves.map { trendWave in
         let key = GroupKey(chapter: scope.chapter, wave: trendWave)
-        let accumulator = builder.aggregation.group(key) ?? GroupAccumulator(survey: survey)
-        let design = builder.aggregation.group(.organization(trendWave))?.respondents ?? 0
+        let accumulator = builder.group(key) ?? GroupAccumulator(survey: survey)
+        let design = builder.group(.organization(trendWave))?.respondents ?? 0
         // The reported and the previous wave are audited once, as the value and the previous value.
         if trendWave == wave || trendWave == previousWave {
           var scratch = releaser
@@ -167,7 +177,7 @@ struct Work {
     }
     return Findings(
       scope: scope, wave: wave, previousWave: previousWave, waves: waves,
-      fieldwork: builder.aggregation.fieldwork[wave], size: size,
+      fieldwork: builder.aggregation.fieldwork(wave: wave), size: size,
       organizationSize: organizationSize,
       isWeighted: builder.options.weighted, options: builder.options, indicators: indicators,
       causes: causes,

@@ -29,8 +29,9 @@ extension ResponseStore {
   ///   - chapter: Only this chapter, when given.
   ///   - wave: Only this wave, when given.
   ///   - body: Called once per response, in the order they were stored.
+  ///   - ids: Only responses whose id is in this range, when given (for reading in parallel).
   package func forEachResponse(
-    of survey: Survey, chapter: String? = nil, wave: String? = nil,
+    of survey: Survey, chapter: String? = nil, wave: String? = nil, ids: Range<Int64>? = nil,
     _ body: (StoredResponse) throws -> Void
   ) throws {
     let available = Set(try answerTableColumns().map { $0.lowercased() })
@@ -44,6 +45,7 @@ extension ResponseStore {
       + " FROM responses r JOIN answers a ON a.response = r.id WHERE r.survey_id = ?"
     if chapter != nil { sql += " AND r.chapter = ?" }
     if wave != nil { sql += " AND r.wave = ?" }
+    if ids != nil { sql += " AND r.id >= ? AND r.id < ?" }
     sql += " ORDER BY r.id"
     let query = try connection.prepare(sql)
     try query.bind(survey.id, at: 1)
@@ -52,9 +54,16 @@ extension ResponseStore {
       try query.bind(chapter, at: index)
       index += 1
     }
-    if let wave { try query.bind(wave, at: index) }
+    if let wave {
+      try query.bind(wave, at: index)
+      index += 1
+    }
+    if let ids {
+      try query.bind(ids.lowerBound, at: index)
+      try query.bind(ids.upperBound, at: index + 1)
+    }
     let questions = survey.questions
-    let sets = questions.map { survey.choiceSet(of: $0) }
+    let decoders = questions.map { ColumnDecoder($0, survey.choiceSet(of: $0)) }
     while try query.step() == .row {
       var response = StoredResponse(
         id: query.int64(at: 0), chapter: query.isNull(at: 1) ? nil : query.string(at: 1),
@@ -69,20 +78,49 @@ extension ResponseStore {
           response.otherTexts[column.position] = query.string(at: at)
           continue
         }
-        response.answers[column.position] = Self.answer(
-          query, at, questions[column.position], sets[column.position])
+        response.answers[column.position] = decoders[column.position].answer(query, at)
       }
       try body(response)
     }
   }
 
-  private static func answer(
-    _ query: SQLiteStatement, _ at: Int, _ question: Question, _ set: ChoiceSet?
-  ) -> Answer {
+  /// The smallest and largest response id of a survey, to split reading into ranges.
+  package func responseIDBounds(of survey: Survey) throws -> ClosedRange<Int64>? {
+    let query = try connection.prepare("SELECT min(id), max(id) FROM responses WHERE survey_id = ?")
+    try query.bind(survey.id, at: 1)
+    guard try query.step() == .row, !query.isNull(at: 0), !query.isNull(at: 1) else { return nil }
+    return query.int64(at: 0)...query.int64(at: 1)
+  }
+}
+
+/// How one stored answer column becomes an answer, worked out once per query.
+private enum ColumnDecoder {
+  case single(missing: [Int: MissingKind])
+  case multiple
+  case number
+  case text
+  case date
+
+  init(_ question: Question, _ set: ChoiceSet?) {
     switch question.type {
     case .single:
+      var missing: [Int: MissingKind] = [:]
+      for choice in set?.choices ?? [] {
+        if let kind = choice.missing { missing[choice.code] = kind }
+      }
+      self = .single(missing: missing)
+    case .multiple: self = .multiple
+    case .number: self = .number
+    case .text: self = .text
+    case .date: self = .date
+    }
+  }
+
+  func answer(_ query: SQLiteStatement, _ at: Int) -> Answer {
+    switch self {
+    case .single(let missing):
       let code = query.int(at: at)
-      if let kind = set?.choice(code: code)?.missing { return .missing(kind, code: code) }
+      if let kind = missing[code] { return .missing(kind, code: code) }
       return .code(code)
     case .multiple:
       let codes = query.string(at: at).split(separator: ";").compactMap { Int($0) }
