@@ -36,6 +36,9 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "csvbench", dependencies: ["SurveyIngest"]),
+    .executableTarget(name: "FuzzDSL", dependencies: ["SurveyDSL", "SurveyCore"]),
+    .executableTarget(name: "FuzzCSV", dependencies: ["SurveyIngest"]),
+    .executableTarget(name: "FuzzImport", dependencies: ["SurveyIngest", "SurveyDSL", "SurveyCore"]),
     .executableTarget(
       name: "aggbench", dependencies: ["SurveyCLI", "SurveyDSL", "SurveyIngest", "SurveyStatistics", "SurveyCore"]),
     .testTarget(

@@ -73,8 +73,9 @@ enum RejectsCommand: Command {
     }
     for (importID, rows) in groups.sorted(by: { $0.key < $1.key }) {
       let path = groups.count == 1 ? output : insertSuffix(output, ".import\(importID)")
-      var bytes = imports[importID]?.header ?? []
-      for row in rows { bytes += row.raw + [0x0A] }
+      let header = imports[importID]?.header ?? []
+      var bytes = header
+      for row in rows { bytes += masked(row.raw, header: header) + [0x0A] }
       do {
         try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
       } catch {
@@ -84,6 +85,35 @@ enum RejectsCommand: Command {
         "wrote \(rows.count) rejected row\(rows.count == 1 ? "" : "s") to \(path)\n")
     }
     return ExitStatus.success
+  }
+
+  /// A rejected row as written, except that a cell a spreadsheet would run as a formula (one
+  /// starting with =, +, -, @) gets a leading apostrophe, as in 'survey export data': a
+  /// respondent's answer must never run in the organizer's spreadsheet. Other cells keep their
+  /// bytes; a row that cannot be parsed on its own is kept as it was.
+  static func masked(_ raw: [UInt8], header: [UInt8]) -> [UInt8] {
+    let dangerous: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+    guard raw.contains(where: { dangerous.contains($0) }) else { return raw }
+    let reader = CSVReader(bytes: header + [0x0A] + raw)
+    var last: [[UInt8]]?
+    while (try? reader.nextRecord()) == true {
+      var fields: [[UInt8]] = []
+      reader.record.forEachField { _, field in fields.append(Array(field)) }
+      last = fields
+    }
+    guard let fields = last else { return raw }
+    let writer = CSVWriter(
+      options: CSVWriterOptions(
+        delimiter: reader.dialect.delimiter, lineEnding: .lf, masksFormulas: true))
+    for field in fields {
+      let text = String(decoding: field, as: UTF8.self)
+      // Numbers such as -3 are data, not formulas; the writer masks only what a spreadsheet runs.
+      if (try? writer.writeField(text)) == nil { return raw }
+    }
+    guard (try? writer.endRecord()) != nil else { return raw }
+    var bytes = writer.bytes
+    if bytes.last == 0x0A { bytes.removeLast() }
+    return bytes
   }
 
   static func insertSuffix(_ path: String, _ suffix: String) -> String {

@@ -160,12 +160,15 @@ package struct CSVRecord {
   /// - Returns: The line and column.
   /// - Complexity: O(*n*) in the bytes from the record start to the field.
   package func location(of index: Int) -> CSVPosition {
-    var offset = length
-    if let span = span(index) {
-      let quoted = span.flags & (CSVFieldSpan.quoted | CSVFieldSpan.escaped)
-      offset = Int(span.start) - (quoted == CSVFieldSpan.quoted ? 1 : 0)
-    }
-    return CSVTextLocator.position(of: offset, in: base, length: length, firstLine: line)
+    CSVTextLocator.position(of: startOffset(of: index), in: base, length: length, firstLine: line)
+  }
+
+  /// The byte offset in the raw text where field `index` starts (its opening quote, if quoted);
+  /// the record's length for an index past the last field.
+  package func startOffset(of index: Int) -> Int {
+    guard let span = span(index) else { return length }
+    let quoted = span.flags & (CSVFieldSpan.quoted | CSVFieldSpan.escaped)
+    return Int(span.start) - (quoted == CSVFieldSpan.quoted ? 1 : 0)
   }
 
   /// A record with no fields on `line`, as delivered for a blank line.

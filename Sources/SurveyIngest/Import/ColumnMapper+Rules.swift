@@ -125,9 +125,23 @@ extension ColumnMapper {
     return false
   }
 
+  /// Unknown columns reported one by one; beyond this, one summary line says how many more.
+  static let unknownColumnLimit = 50
+
   func reportUnknown(
-    _ header: String, at location: CellLocation?, into mapping: inout ColumnMapping
+    _ header: String, at location: @autoclosure () -> CellLocation?,
+    into mapping: inout ColumnMapping
   ) {
+    mapping.unknownColumns += 1
+    if mapping.unknownColumns == Self.unknownColumnLimit + 1 {
+      mapping.diagnostics.append(
+        Diagnostic(
+          .warning, id: "ingest.manyUnknownColumns",
+          "more columns are not in the survey; only the first \(Self.unknownColumnLimit) are listed",
+          at: nil))
+    }
+    guard mapping.unknownColumns <= Self.unknownColumnLimit else { return }
+    let location = location()
     let candidates = survey.questions.map(\.id)
     mapping.diagnostics.append(
       Diagnostic(

@@ -18,6 +18,8 @@ package struct ColumnMapping: Sendable {
   package var columns: [MappedColumn?]
   /// Header problems: errors block the import, warnings do not.
   package var diagnostics: [Diagnostic]
+  /// Columns not in the survey (each ignored; the first ones are listed in the diagnostics).
+  package var unknownColumns = 0
 
   /// The column holding the answer to a question, if any.
   package func column(answering id: String) -> Int? {

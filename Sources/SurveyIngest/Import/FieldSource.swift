@@ -29,20 +29,20 @@ struct LiveRecord: FieldSource {
 /// A record read before the header was understood, kept as copied bytes.
 struct SavedRecord: FieldSource {
   var fields: [[UInt8]]
-  var locations: [CellLocation]
+  /// Where each field starts in `raw`; locations are worked out only when a problem needs one
+  /// (a record of a million fields must not cost a million line-and-column computations).
+  var offsets: [Int]
+  var path: String
   var line: Int
   var raw: [UInt8]
   var issues: [CSVIssue]
 
   init(_ record: CSVRecord, path: String, issues: [CSVIssue]) {
     fields = (0..<record.count).map { index in record.withUnsafeBytes(index) { Array($0) } }
-    let raw = record.rawText
-    locations = (0..<max(record.count, 1)).map {
-      CellLocation(
-        path: path, recordLine: record.line, rawText: raw, position: record.location(of: $0))
-    }
+    offsets = (0..<record.count).map { record.startOffset(of: $0) }
+    self.path = path
     line = record.line
-    self.raw = record.withUnsafeRawBytes { Array($0) }
+    raw = record.withUnsafeRawBytes { Array($0) }
     self.issues = issues
   }
 
@@ -54,7 +54,14 @@ struct SavedRecord: FieldSource {
   }
 
   func location(_ index: Int) -> CellLocation {
-    index < locations.count ? locations[index] : locations[locations.count - 1]
+    let offset = index < offsets.count ? offsets[index] : raw.count
+    let position = raw.withUnsafeBufferPointer { buffer -> CSVPosition in
+      guard let base = buffer.baseAddress else { return CSVPosition(line: line, column: 1) }
+      return CSVTextLocator.position(of: offset, in: base, length: buffer.count, firstLine: line)
+    }
+    return CellLocation(
+      path: path, recordLine: line, rawText: String(decoding: raw, as: UTF8.self),
+      position: position)
   }
 
   var strings: [String] { fields.map { String(decoding: $0, as: UTF8.self) } }

@@ -4,13 +4,24 @@ import SurveyCore
 package struct HeaderRows: Sendable {
   /// The cells of each header row.
   package var rows: [[String]]
-  /// The location of each cell of each row.
-  package var locations: [[CellLocation]]
+  /// Works out a cell's location; called only for the cells a diagnostic names, so a header of
+  /// 100,000 columns costs no 100,000 location computations.
+  let locate: @Sendable (Int, Int) -> CellLocation?
 
-  /// Creates header rows.
+  /// Creates header rows with every cell's location given.
   package init(rows: [[String]], locations: [[CellLocation]]) {
     self.rows = rows
-    self.locations = locations
+    locate = { row, column in
+      if row < locations.count, column < locations[row].count { return locations[row][column] }
+      if let first = locations.first, column < first.count { return first[column] }
+      return nil
+    }
+  }
+
+  /// Creates header rows whose locations are worked out on demand.
+  init(rows: [[String]], locate: @escaping @Sendable (Int, Int) -> CellLocation?) {
+    self.rows = rows
+    self.locate = locate
   }
 
   /// The number of columns (of the first row).
@@ -23,11 +34,7 @@ package struct HeaderRows: Sendable {
   }
 
   /// The location of a cell (falling back to the first row).
-  package func location(_ row: Int, _ column: Int) -> CellLocation? {
-    if row < locations.count, column < locations[row].count { return locations[row][column] }
-    if let first = locations.first, column < first.count { return first[column] }
-    return nil
-  }
+  package func location(_ row: Int, _ column: Int) -> CellLocation? { locate(row, column) }
 }
 
 /// Text normalisation for matching headers and labels.

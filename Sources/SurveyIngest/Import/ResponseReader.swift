@@ -90,9 +90,12 @@ package final class ResponseReader {
       }
       return
     }
-    let rows = HeaderRows(
-      rows: pending.map(\.strings),
-      locations: pending.map { saved in (0..<saved.fieldCount).map(saved.location) })
+    let saved = pending
+    let rows = HeaderRows(rows: pending.map(\.strings)) { row, column in
+      if row < saved.count, column < saved[row].fieldCount { return saved[row].location(column) }
+      if let first = saved.first, column < first.fieldCount { return first.location(column) }
+      return nil
+    }
     let platform = options.platform ?? PlatformDetector.detect(rows)
     mapping = ColumnMapper(survey: survey).map(rows, platform: platform)
     fileDiagnostics += mapping.diagnostics

@@ -19,7 +19,7 @@ struct TextOutput {
         while trimmed.last == " " { trimmed = trimmed.dropLast() }
         return String(trimmed)
       }.joined(separator: "\n") + "\n"
-    return ascii ? TextLayout.ascii(text) : text
+    return ascii ? TextLayout.ascii(text) : TextLayout.inert(text)
   }
 
   mutating func append(_ line: String) { lines.append(line) }

@@ -1,0 +1,61 @@
+import Foundation
+import SurveyCore
+import SurveyDSL
+
+// Fuzz target for the survey language: any bytes as a survey file, through the lexer, parser,
+// checker and (when it parses) the formatter, whose output must parse again. Built with
+// `-sanitize=fuzzer,address -DFUZZING` by Tests/Fuzz/run.sh; a normal build gives a program that
+// replays files given as arguments (for regression tests of crashes found).
+
+/// Runs one input.
+func fuzzDSL(_ bytes: UnsafeRawBufferPointer) {
+  let text = String(decoding: bytes, as: UTF8.self)
+  let compiled = SurveyCompiler.compile(text: text, path: "fuzz.survey")
+  _ = compiled.diagnostics.count
+  let parsed = Parser.parse(SourceFile(path: "fuzz.survey", text: text))
+  guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else { return }
+  let formatted = Formatter.format(parsed)
+  let again = Parser.parse(SourceFile(path: "fuzz.survey", text: formatted))
+  // Formatting must not turn a valid file into an invalid one.
+  if again.diagnostics.contains(where: { $0.severity == .error }) {
+    fatalError("the formatter's output does not parse:\n\(formatted)")
+  }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  fuzzDSL(UnsafeRawBufferPointer(start: data, count: size))
+  return 0
+}
+
+#if FUZZING
+  /// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+  ) -> CInt
+
+  @main
+  enum Fuzz {
+    static func main() {
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(runFuzzerDriver(&argc, &argv, fuzzTestOneInput))
+    }
+  }
+#else
+  @main
+  enum Replay {
+    static func main() {
+      for path in CommandLine.arguments.dropFirst() {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+          exit(1)
+        }
+        data.withUnsafeBytes { fuzzDSL($0) }
+      }
+    }
+  }
+#endif
