@@ -15,11 +15,12 @@ let package = Package(
     .target(name: "SurveySimulation", dependencies: ["SurveyCore", "SurveyIngest"]),
     .target(name: "SurveyStatistics", dependencies: ["SurveyCore"]),
     .target(name: "SurveyReporting", dependencies: ["SurveyCore", "SurveyStatistics"]),
+    .target(name: "SurveyFielding", dependencies: ["SurveyCore"]),
     .target(
       name: "SurveyCLI",
       dependencies: [
         "SurveyCore", "SurveyDSL", "SurveyIngest", "SurveySimulation", "SurveyStore", "SurveyStatistics",
-        "SurveyReporting",
+        "SurveyReporting", "SurveyFielding",
       ]),
     .executableTarget(name: "survey", dependencies: ["SurveyCLI"]),
     .target(name: "SurveyTestSupport", dependencies: ["SurveyCore"]),

@@ -12,7 +12,7 @@ package struct CommandLineTool {
     [
       CheckCommand.self, FormatCommand.self, DescribeCommand.self, SimulateCommand.self,
       ImportCommand.self, StoreCommand.self, RejectsCommand.self, ExportCommand.self,
-      ReportCommand.self, DemoCommand.self,
+      ReportCommand.self, DemoCommand.self, DiffCommand.self,
     ]
   }
 

@@ -6,28 +6,49 @@ import SurveyStore
 /// `survey export data`: the stored responses as tidy CSV or JSON, with a codebook.
 enum ExportCommand: Command {
   static let name = "export"
-  static let summary = "Export stored responses as tidy CSV or JSON, with a codebook"
-  static let usage = "survey export data --survey FILE [--store DB] [--format csv|json] -o OUT"
+  static let summary =
+    "Export data, or the survey as a form, a paper questionnaire or a data-entry template"
+  static let usage = """
+    survey export data --survey FILE [--store DB] [--format csv|json] -o OUT
+           survey export xlsform SURVEY -o FORM.csv
+           survey export questionnaire SURVEY [--language L] [--format html|text] [-o OUT]
+           survey export template SURVEY -o TEMPLATE.csv
+    """
   static let discussion = """
     'export data' writes one row per respondent: _response_id, _chapter, _wave, _submitted_at and
     _weight, then one column per question with answer codes (multiple choices joined with ';'),
     and the 'other' texts. Private fields are never exported. Cells that a spreadsheet would run
     as a formula (starting with =, +, -, @) are masked with a leading apostrophe. The codebook
     goes next to it as OUT.codebook.json.
+    'export xlsform' writes the survey as an XLSForm (the CSV form pyxform reads) for ODK Collect
+    and KoboToolbox, with every language, relevance, ranges, hard checks and required answers;
+    answers come back through the KoboToolbox and ODK Central adapters.
+    'export questionnaire' writes a paper questionnaire in one language, with boxes to tick and
+    the skip instructions written out (HTML to print, or text).
+    'export template' writes an empty CSV whose columns import without any mapping, for typing in
+    paper answers, and a codebook next to it (TEMPLATE.codebook.csv) with the allowed values.
     """
   static let options = [
     OptionSpec("survey", short: "s", value: "FILE", help: "The survey"),
     OptionSpec("store", value: "DB", help: "The store (default: survey.db next to the survey)"),
-    OptionSpec("format", value: "csv|json", help: "Output format (default: csv)"),
+    OptionSpec(
+      "format", value: "csv|json|html|text", help: "Output format (data: csv; questionnaire: html)"),
+    OptionSpec(
+      "language", value: "L", help: "The language of a questionnaire (default: the survey's first)"),
     OptionSpec("output", short: "o", value: "OUT", help: "Where to write"),
   ]
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-    guard arguments.positionals.first == "data" else {
+    switch arguments.positionals.first {
+    case "xlsform", "questionnaire", "template":
+      return try FieldingExport.run(arguments, context: context)
+    case "data":
+      break
+    case nil:
+      throw CommandFailure.usage("say what to export: data, xlsform, questionnaire or template")
+    case let other?:
       throw CommandFailure.usage(
-        arguments.positionals.isEmpty
-          ? "say what to export: 'data'"
-          : "unknown export '\(arguments.positionals[0])'; use 'data'")
+        "unknown export '\(other)'; use data, xlsform, questionnaire or template")
     }
     guard let surveyPath = arguments.value("survey") else {
       throw CommandFailure.usage("missing --survey FILE")

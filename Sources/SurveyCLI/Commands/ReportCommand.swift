@@ -67,6 +67,8 @@ enum ReportCommand: Command {
     let settings = try Settings(arguments, survey: survey)
     let aggregation = try aggregate(
       surveyPath: surveyPath, survey: survey, arguments: arguments, context: context)
+    let incomparable = try changedQuestions(
+      surveyPath: surveyPath, survey: survey, arguments: arguments, context: context)
     guard let latest = aggregation.waves.last else {
       throw CommandFailure.input(
         "there are no responses to report on; import some with 'survey import'")
@@ -79,7 +81,7 @@ enum ReportCommand: Command {
     let maker = ReportMaker(
       survey: survey, aggregation: aggregation, policy: settings.policy, options: settings.options,
       language: arguments.value("language"), ascii: arguments.has("ascii"),
-      columns: settings.columns)
+      columns: settings.columns, incomparable: incomparable)
     if arguments.has("all-chapters") {
       guard let folder = arguments.value("output") else {
         throw CommandFailure.usage("--all-chapters writes several files: give a folder with -o DIR")
@@ -182,6 +184,33 @@ enum ReportCommand: Command {
       )
     }
     return aggregation
+  }
+
+  /// Per wave, the questions whose stored answers were given to an earlier version of the survey
+  /// that differs from this file in a breaking way (see `survey diff`), with why.
+  static func changedQuestions(
+    surveyPath: String, survey: Survey, arguments: ParsedArguments, context: CommandContext
+  ) throws -> [String: [String: String]] {
+    guard arguments.positionals.isEmpty else { return [:] }
+    let store = try CommandSupport.openStore(
+      arguments.value("store") ?? StorePath.defaultPath(forSurvey: surveyPath), context: context,
+      readOnly: true)
+    let current = Codebook.json(survey).compact
+    guard let now = try? JSONSerialization.jsonObject(with: Data(current.utf8)) as? [String: Any],
+      let stored = try? store.waveCodebooks(of: survey)
+    else { return [:] }
+    var result: [String: [String: String]] = [:]
+    for (wave, codebooks) in stored {
+      for codebook in codebooks where codebook != current {
+        guard
+          let old = try? JSONSerialization.jsonObject(with: Data(codebook.utf8)) as? [String: Any]
+        else { continue }
+        for (question, reason) in SurveyDiff(old: old, new: now).breakingQuestions {
+          result[wave, default: [:]][question] = result[wave]?[question] ?? reason
+        }
+      }
+    }
+    return result
   }
 
   /// The statistical and privacy settings from the options.

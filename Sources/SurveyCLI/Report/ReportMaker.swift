@@ -25,11 +25,13 @@ struct ReportMaker {
   init(
     survey: Survey, aggregation: SurveyAggregation, policy: DisclosurePolicy,
     options: EstimateOptions,
-    language: String?, ascii: Bool = false, columns: Int = 80
+    language: String?, ascii: Bool = false, columns: Int = 80,
+    incomparable: [String: [String: String]] = [:]
   ) {
     self.survey = survey
     self.aggregation = aggregation
-    findings = FindingsBuilder(aggregation: aggregation, policy: policy, options: options)
+    findings = FindingsBuilder(
+      aggregation: aggregation, policy: policy, options: options, incomparable: incomparable)
     reports = ReportBuilder(survey: survey, language: language, policy: policy)
     self.ascii = ascii
     self.columns = columns

@@ -58,6 +58,14 @@ package struct FigureFormatter: Sendable {
       boundValue: nil, withheld: rule.rawValue, lowPrecision: false)
   }
 
+  /// A value left out because the survey changed since that wave in a way that breaks it.
+  package func notComparable() -> Figure {
+    Figure(
+      text: strings["notComparable"], interval: nil, value: nil, lower: nil, upper: nil,
+      unit: "percent", bound: nil,
+      boundValue: nil, withheld: "not-comparable", lowPrecision: false)
+  }
+
   /// A group's size.
   package func size(_ released: Released<SizeBand>) -> Figure {
     switch released {

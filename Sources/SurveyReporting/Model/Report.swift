@@ -150,6 +150,9 @@ package struct IndicatorEntry: Sendable, Equatable, Encodable {
   package var benchmarks: [BenchmarkEntry]
   /// The label of the threshold band the value falls in (for means with thresholds).
   package var band: String?
+  /// Why the previous wave is not compared: the survey changed in a way that breaks this
+  /// indicator (the question and the change).
+  package var notComparable: String?
 }
 
 /// Every chapter side by side.

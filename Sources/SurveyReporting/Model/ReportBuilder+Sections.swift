@@ -130,7 +130,19 @@ extension ReportBuilder {
         alpha: value.alpha, standardizedAlpha: value.standardizedAlpha, weakestItem: weakest)
     }
     let policy = formatter.policy
-    let notes = [
+    var notes: [MethodNote] = []
+    let broken = findings.indicators.compactMap { finding in
+      finding.notComparable.map {
+        text(survey.indicators[finding.indicator].title) + " (" + $0 + ")"
+      }
+    }
+    if !broken.isEmpty {
+      notes.append(
+        MethodNote(
+          title: strings["methods.versions.title"],
+          text: strings["methods.versions", broken.joined(separator: "; ")]))
+    }
+    notes += [
       MethodNote(
         title: strings["methods.intervals.title"],
         text: strings[

@@ -122,7 +122,7 @@ package struct ReportBuilder: Sendable {
       versusRest: formatter.comparison(finding.versusRest, better: indicator.better),
       previous: finding.previous.map(formatter.estimate),
       change: formatter.comparison(finding.change, better: indicator.better),
-      trend: finding.trend.map(formatter.estimate),
+      trend: finding.trend.map { $0.map(formatter.estimate) ?? formatter.notComparable() },
       benchmarks: indicator.benchmarks.map { benchmark in
         let shown = isShare ? benchmark.value * 100 : benchmark.value
         let decimals = shown == shown.rounded() ? 0 : 1
@@ -131,7 +131,7 @@ package struct ReportBuilder: Sendable {
           text: isShare ? strings["percent", number] : number, value: shown,
           population: benchmark.population,
           year: benchmark.year, source: benchmark.source, comparable: benchmark.isComparable)
-      }, band: band)
+      }, band: band, notComparable: finding.notComparable)
   }
 
   func chapterMatrix(_ findings: Findings) -> ChapterMatrix? {

@@ -154,6 +154,11 @@ extension ReportStrings {
     "column.count": "Número",
     "column.thresholds": "Umbrales",
     "methods.indicators": "Definición de los indicadores",
+    "notComparable": "no comparable",
+    "notComparable.line": "Ola {0}: no se compara, porque la encuesta cambió ({1}).",
+    "methods.versions.title": "Cambios en la encuesta",
+    "methods.versions":
+      "La encuesta cambió entre olas de forma que impide algunas comparaciones; se omitieron: {0}.",
     "footer":
       "Hecho con survey a partir de las respuestas guardadas. Cada cifra pasó por el control de divulgación antes de escribirse aquí.",
   ]

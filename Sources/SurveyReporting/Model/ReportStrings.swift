@@ -207,6 +207,11 @@ package struct ReportStrings: Sendable {
     "column.count": "Count",
     "column.thresholds": "Thresholds",
     "methods.indicators": "Indicator definitions",
+    "notComparable": "not comparable",
+    "notComparable.line": "Wave {0}: not compared, because the survey changed ({1}).",
+    "methods.versions.title": "Changes to the survey",
+    "methods.versions":
+      "The survey changed between waves in ways that break some comparisons; these were left out: {0}.",
     "footer":
       "Made with survey from the answers in the store. Every number went through disclosure control before it was written here.",
   ]

@@ -41,8 +41,13 @@ extension HTMLRenderer.Page {
       if hasOrganization { cells.append(entry.organization.map { figure($0) } ?? "") }
       if hasVersusRest { cells.append(entry.versusRest.map(comparison) ?? "") }
       if hasPrevious {
-        cells.append(entry.previous.map { figure($0) } ?? "")
-        cells.append(entry.change.map(comparison) ?? "")
+        if let reason = entry.notComparable {
+          cells.append("<span class=\"withheld\">" + escape(strings["notComparable"]) + "</span>")
+          cells.append("<span class=\"withheld\">" + escape(reason) + "</span>")
+        } else {
+          cells.append(entry.previous.map { figure($0) } ?? "")
+          cells.append(entry.change.map(comparison) ?? "")
+        }
       }
       if hasBenchmarks { cells.append(benchmarks(entry.benchmarks, notes: notes, id: id)) }
       return Row(header: bdi(entry.title), cells: cells)

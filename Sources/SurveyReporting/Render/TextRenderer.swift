@@ -110,6 +110,10 @@ package struct TextRenderer: Sendable {
           strings["column.vsRest"] + ": " + comparison(versusRest), indent: "    ",
           hanging: "      ")
       }
+      if let reason = entry.notComparable, let wave = report.previousWave {
+        out.paragraph(
+          strings["notComparable.line", wave, reason], indent: "    ", hanging: "      ")
+      }
       if let previous = entry.previous, let wave = report.previousWave {
         var line = strings["column.wave", wave] + ": " + figure(previous)
         if let change = entry.change {

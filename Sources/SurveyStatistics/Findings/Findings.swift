@@ -71,8 +71,11 @@ package struct IndicatorFinding: Sendable, Equatable {
   package var previous: Released<ReleasedEstimate>?
   /// The change from the previous wave (paired when enough of the same people answered both).
   package var change: Released<ReleasedComparison>?
-  /// Its value in every wave up to the reported one (``Findings/waves``).
-  package var trend: [Released<ReleasedEstimate>] = []
+  /// Its value in every wave up to the reported one (``Findings/waves``); nil for a wave whose
+  /// answers are not comparable with the current survey for this indicator.
+  package var trend: [Released<ReleasedEstimate>?] = []
+  /// Why the previous wave is not compared, when the survey changed in a way that breaks it.
+  package var notComparable: String?
 }
 
 /// A cause's exposure in a report.

@@ -53,6 +53,11 @@ extension Work {
       }
     }
     guard let previousWave else { return finding }
+    if let reason = builder.blocked(index, wave: previousWave) {
+      // The survey changed in a way that breaks this indicator: no previous value, no change.
+      finding.notComparable = reason
+      return finding
+    }
     let previousKey = GroupKey(chapter: scope.chapter, wave: previousWave)
     let previousGroup = builder.group(previousKey) ?? GroupAccumulator(survey: survey)
     let previousDesign = builder.group(.organization(previousWave))?.respondents ?? 0

@@ -16,11 +16,16 @@ package struct FindingsBuilder: Sendable {
   let reportedQuestions: [Int]
   /// The organization in each wave, summed once.
   let totals: [String: GroupAccumulator]
+  /// Per wave, the questions whose answers cannot be compared with the current survey (the
+  /// survey changed in a breaking way since), with why.
+  package let incomparable: [String: [String: String]]
+  /// The questions each indicator reads.
+  let indicatorQuestions: [Set<String>]
 
   /// A builder for an aggregation.
   package init(
     aggregation: SurveyAggregation, policy: DisclosurePolicy = .standard,
-    options: EstimateOptions = EstimateOptions()
+    options: EstimateOptions = EstimateOptions(), incomparable: [String: [String: String]] = [:]
   ) {
     self.aggregation = aggregation
     self.options = options
@@ -29,6 +34,18 @@ package struct FindingsBuilder: Sendable {
     var totals: [String: GroupAccumulator] = [:]
     for wave in aggregation.waves { totals[wave] = aggregation.group(.organization(wave)) }
     self.totals = totals
+    self.incomparable = incomparable
+    indicatorQuestions = aggregation.survey.indicators.map { indicator in
+      var questions: Set<String> = []
+      var visited: Set<VariableRef> = []
+      let references: [VariableRef]
+      switch indicator.measure {
+      case .share(let condition): references = condition.references
+      case .mean(let variable): references = [variable]
+      }
+      aggregation.survey.collectQuestions(references, into: &questions, visited: &visited)
+      return questions
+    }
     shapes = ItemShape.shapes(of: survey)
     outcomes = survey.outcomeIndicators
     let roles = Set(
@@ -44,6 +61,16 @@ package struct FindingsBuilder: Sendable {
   }
 
   var survey: Survey { aggregation.survey }
+
+  /// Why an indicator cannot be compared in a wave, if it cannot.
+  func blocked(_ indicator: Int, wave: String) -> String? {
+    guard let questions = incomparable[wave], indicatorQuestions.indices.contains(indicator) else {
+      return nil
+    }
+    return indicatorQuestions[indicator].sorted().compactMap { id in
+      questions[id].map { "\(id): \($0)" }
+    }.first
+  }
 
   /// A chapter in a wave, or the organization in a wave (computed once).
   package func group(_ key: GroupKey) -> GroupAccumulator? {
@@ -113,7 +140,8 @@ struct Work {
     let waves = builder.aggregation.waves.filter { !WaveOrder.less(wave, $0) }
     var indicators = survey.indicators.indices.map { indicatorFinding($0) }
     for index in indicators.indices {
-      indicators[index].trend = waves.map { trendWave in
+      indicators[index].trend = waves.map { trendWave -> Released<ReleasedEstimate>? in
+        if builder.blocked(index, wave: trendWave) != nil { return nil }
         let key = GroupKey(chapter: scope.chapter, wave: trendWave)
         let accumulator = builder.group(key) ?? GroupAccumulator(survey: survey)
         let design = builder.group(.organization(trendWave))?.respondents ?? 0

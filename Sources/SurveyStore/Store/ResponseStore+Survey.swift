@@ -57,3 +57,20 @@ extension ResponseStore {
     }
   }
 }
+
+extension ResponseStore {
+  /// The codebooks of the survey versions each wave's responses were imported with.
+  package func waveCodebooks(of survey: Survey) throws -> [String: [String]] {
+    let query = try connection.prepare(
+      """
+      SELECT DISTINCT r.wave, s.codebook FROM responses r JOIN imports i ON r.import = i.id
+      JOIN surveys s ON i.survey = s.id WHERE r.survey_id = ? ORDER BY r.wave, s.id
+      """)
+    try query.bind(survey.id, at: 1)
+    var result: [String: [String]] = [:]
+    while try query.step() == .row {
+      result[query.string(at: 0), default: []].append(query.string(at: 1))
+    }
+    return result
+  }
+}
