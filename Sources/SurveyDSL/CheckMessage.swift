@@ -285,6 +285,6 @@ extension DSLMessage {
   }
 
   private static func format(_ value: Double) -> String {
-    value.rounded() == value ? String(Int(value)) : String(value)
+    JSONValue.format(value)
   }
 }

@@ -51,7 +51,9 @@ package struct Questionnaire: Sendable {
       return op == .notEqual
         ? words.didNotAnswer(label, question(id)) : words.answered(label, question(id))
     case .isOneOf(.variable(.question(let id)), let values) where isChoice(id):
-      let labels = values.map { "“" + choiceLabel(id, Int($0)) + "”" }.joined(
+      let labels = values.map {
+        "“" + (Int(exactly: $0).map { choiceLabel(id, $0) } ?? JSONValue.format($0)) + "”"
+      }.joined(
         separator: " " + words.or + " ")
       return words.answered(labels, question(id))
     case .includes(.variable(.question(let id)), let codes, let all):

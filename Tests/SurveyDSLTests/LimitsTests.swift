@@ -28,6 +28,23 @@ import Testing
     #expect(compiled.diagnostics.contains { $0.id == "dsl.expressionTooDeep" })
   }
 
+  /// Numbers beyond what an integer holds once crashed the checker (found by FuzzDSL).
+  @Test(arguments: [
+    ("choices c\n  99999999999999999999999 a \"A\"\n", "dsl.invalidCode"),
+    (
+      "choices c\n  1 a \"A\"\n\nquestion q \"Q\"\n  single c\n\nquestion r \"R\"\n  integer\n  show if q = 99999999999999999999999\n",
+      "check.unknownCode"
+    ),
+    (
+      "question r \"R\"\n  integer\n\nscale x \"X\"\n  items r\n  min-answered 99999999999999999999999\n",
+      "check.invalidMinimum"
+    ),
+  ])
+  func hugeNumbersAreReported(_ source: String, _ id: String) {
+    let compiled = SurveyCompiler.compile(text: DiagnosticCase.header + source, path: "big.survey")
+    #expect(compiled.diagnostics.contains { $0.id == id }, "\(compiled.diagnostics.map(\.id))")
+  }
+
   @Test func invalidUTF8IsReportedAtItsPosition() throws {
     var bytes = Array((DiagnosticCase.header + "question a \"Caf").utf8)
     bytes += [0xE9]  // Latin-1 'é', not valid UTF-8

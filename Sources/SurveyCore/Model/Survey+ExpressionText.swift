@@ -73,7 +73,11 @@ extension Survey {
       return (text(of: inner, setHint: nil, parentPrecedence: 5) + " includes " + list, 4)
     case .isOneOf(let inner, let values):
       let set = choiceSetID(of: inner)
-      let names = values.map { set == nil ? JSONValue.format($0) : answerName(Int($0), inSet: set) }
+      let names = values.map {
+        set == nil
+          ? JSONValue.format($0)
+          : Int(exactly: $0).map { answerName($0, inSet: set) } ?? JSONValue.format($0)
+      }
       return (
         text(of: inner, setHint: nil, parentPrecedence: 5) + " in (" + names.joined(separator: ", ")
           + ")", 4

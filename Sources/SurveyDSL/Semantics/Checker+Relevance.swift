@@ -129,7 +129,8 @@ struct RelevanceAnalysis {
     case .date(let low, let high):
       var points = Set<Int>()
       for constant in constants {
-        points.formUnion([Int(constant) - 1, Int(constant), Int(constant) + 1])
+        guard let day = Int(exactly: constant.rounded()), abs(day) < 1 << 40 else { continue }
+        points.formUnion([day - 1, day, day + 1])
       }
       if let low { points.insert(low) }
       if let high { points.insert(high) }

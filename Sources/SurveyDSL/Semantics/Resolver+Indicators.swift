@@ -72,7 +72,7 @@ extension Resolver {
       }
       var minKnown = selected.count
       if let minimum {
-        let value = Int(minimum.value)
+        let value = Int(exactly: minimum.value) ?? 0
         if minimum.value.rounded() != minimum.value || value < 1 || value > selected.count {
           report(
             .error, "check.invalidMinimum", DSLMessage.invalidMinimum(minimum.text, selected.count),

@@ -136,7 +136,7 @@ extension Resolver {
     guard case .choice(let setID) = type, case .number(let literal) = syntax,
       let set = choiceSet(setID)
     else { return }
-    if set.choice(code: Int(literal.value)) == nil || literal.value.rounded() != literal.value {
+    if Int(exactly: literal.value).flatMap({ set.choice(code: $0) }) == nil {
       report(
         .error, "check.unknownCode", DSLMessage.unknownCodeNumber(literal.text, setID),
         at: literal.range,
@@ -233,8 +233,7 @@ extension Resolver {
         .error, "check.unknownCode", DSLMessage.unknownAnswer(name.text, setID), at: name.range,
         label: Suggestion.label(for: name.text, in: names))
     case .number(let literal):
-      if literal.value.rounded() == literal.value, let choice = set.choice(code: Int(literal.value))
-      {
+      if let code = Int(exactly: literal.value), let choice = set.choice(code: code) {
         return choice.code
       }
       report(

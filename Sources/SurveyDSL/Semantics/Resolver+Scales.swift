@@ -66,7 +66,7 @@ extension Resolver {
     }
     var minAnswered = itemIDs.count
     if let minimum {
-      let value = Int(minimum.value)
+      let value = Int(exactly: minimum.value) ?? 0
       if minimum.value.rounded() != minimum.value || value < 1 || value > items.count {
         report(
           .error, "check.invalidMinimum", DSLMessage.invalidMinimum(minimum.text, items.count),

@@ -30,7 +30,7 @@ extension Resolver {
       case .section: declare(.section, name)
       case .indicator: declare(.indicator, name)
       case .choices: declareChoiceSet(name)
-      case .survey, .library, .use: break
+      case .survey, .library, .use, .translation: break
       }
     }
   }
@@ -77,7 +77,8 @@ extension Resolver {
       var choiceNames: [String: SourceRange] = [:]
       for attribute in located.declaration.attributes {
         guard case .choice(let syntax) = attribute.value else { continue }
-        let code = Int(syntax.code.value.rounded())
+        // An impossible code was reported by the parser.
+        guard let code = Int(exactly: syntax.code.value.rounded()) else { continue }
         if let first = codes[code] {
           report(
             .error, "check.duplicateCode", DSLMessage.duplicateCode(syntax.code.text, name.text),

@@ -26,6 +26,9 @@ package struct FigureFormatter: Sendable {
   /// Fixed-point digits without locale (deterministic on every platform).
   static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return "–" }
+    // Beyond 15 digits a fixed-point rendering would overflow; such a figure (an answer range
+    // nobody should allow) is written with 12 significant digits instead.
+    guard abs(value) * pow10(decimals) < 1e15 else { return JSONValue.format(value) }
     let scale = Double(Int(pow10(decimals)))
     let scaled = Int((value * scale).rounded(.toNearestOrAwayFromZero))
     let whole = scaled / Int(scale)

@@ -147,7 +147,7 @@ extension HTMLRenderer.Page {
 
   /// A coordinate with at most one decimal and a point, whatever the locale.
   func coordinate(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded())
+    let tenths = Int((min(1e12, max(-1e12, value.isFinite ? value : 0)) * 10).rounded())
     let sign = tenths < 0 ? "-" : ""
     let magnitude = abs(tenths)
     return magnitude % 10 == 0
