@@ -32,6 +32,7 @@ package enum DSLMessage {
   }
 
   static func expectedFrom(_ keyword: String) -> String { "expected 'from' after '\(keyword)'" }
+  static let expectedFor = "expected 'for' and the name of the survey it translates"
 
   static func expectedIf(_ keyword: String) -> String { "expected 'if' after '\(keyword)'" }
 
@@ -110,5 +111,43 @@ extension DSLMessage {
 
   static func useNotFound(_ written: String, _ resolved: String) -> String {
     "cannot find '\(written)' (looked for '\(resolved)')"
+  }
+}
+
+extension DSLMessage {
+  static let translationHeaderFirst =
+    "'translation' must be the first declaration of a translation file"
+
+  static let duplicateTranslationHeader = "a translation file holds one language"
+
+  static func translationAlone(_ target: String) -> String {
+    "this file translates '\(target)', but no survey file next to it uses it, so it cannot be checked"
+  }
+
+  static func translationTarget(_ name: String) -> String {
+    "there is no survey or library '\(name)' to translate"
+  }
+
+  static func translationOfMain(_ code: String) -> String {
+    "'\(code)' is the main language, in which the texts are written; a translation file is for another language"
+  }
+
+  static func translationDeclaration(_ keyword: String) -> String {
+    "a translation file cannot '\(keyword)': it holds only texts"
+  }
+
+  static func translationUnknown(_ kind: String, _ name: String) -> String {
+    "there is no \(kind) '\(name)' to translate"
+  }
+
+  static func translationNotText(_ keyword: String) -> String {
+    "'\(keyword)' is not a text: a translation file holds only texts, the rest is in the survey file"
+  }
+
+  static let translationLanguageCode =
+    "in a translation file, a text has no language code and nothing below it"
+
+  static func translationNoText(_ owner: String, _ line: String) -> String {
+    "\(owner) has no \(line) to translate"
   }
 }

@@ -9,6 +9,8 @@ package struct CompiledSurvey: Sendable {
   package var diagnostics: [Diagnostic]
   /// The files read, main file first.
   package var files: [ParsedFile]
+  /// For a translation file: the survey file it was checked with (the one that uses it).
+  package var checkedWith: String? = nil
 }
 
 /// Reads, parses and checks survey files.
@@ -20,6 +22,14 @@ package enum SurveyCompiler {
     -> CompiledSurvey
   {
     let loaded = try loader.load(path: path)
+    // A translation file is checked together with the survey next to it that uses it.
+    if loaded.files.first?.declarations.first?.kind == .translation,
+      let user = loader.translationUser(of: path)
+    {
+      var compiled = try compile(path: user, loader: loader)
+      compiled.checkedWith = user
+      return compiled
+    }
     var resolver = Resolver(loaded: loaded)
     let survey = resolver.resolve()
     let order = Dictionary(

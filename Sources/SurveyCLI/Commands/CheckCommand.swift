@@ -9,7 +9,8 @@ enum CheckCommand: Command {
   static let discussion = """
     Reads each survey file and the files it uses, and reports every error and warning with its
     file, line and column. Exits with 0 when there are no errors, 1 when there are (or, with
-    --strict, when there are warnings).
+    --strict, when there are warnings). A translation file is checked together with the survey
+    file next to it that uses it.
     """
   static let options = [
     OptionSpec("strict", help: "Treat warnings as errors")
@@ -32,7 +33,8 @@ enum CheckCommand: Command {
       let warnings = compiled.diagnostics.filter { $0.severity == .warning }.count
       if errors > 0 || (arguments.has("strict") && warnings > 0) { failed = true }
       context.console.out.write(
-        "\(path): \(summary(compiled.survey, errors: errors, warnings: warnings))\n")
+        "\(path): \(compiled.checkedWith.map { "checked with \($0), which uses it: " } ?? "")\(summary(compiled.survey, errors: errors, warnings: warnings))\n"
+      )
     }
     return failed ? ExitStatus.inputErrors : ExitStatus.success
   }

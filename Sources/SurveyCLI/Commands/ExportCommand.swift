@@ -7,12 +7,13 @@ import SurveyStore
 enum ExportCommand: Command {
   static let name = "export"
   static let summary =
-    "Export data, or the survey as a form, a paper questionnaire or a data-entry template"
+    "Export data, or the survey as a form, a paper questionnaire, a data-entry template or a translation file"
   static let usage = """
     survey export data --survey FILE [--store DB] [--format csv|json] -o OUT
            survey export xlsform SURVEY -o FORM.csv
            survey export questionnaire SURVEY [--language L] [--format html|text] [-o OUT]
            survey export template SURVEY -o TEMPLATE.csv
+           survey export translation SURVEY --language L [-o SURVEY.L.survey]
     """
   static let discussion = """
     'export data' writes one row per respondent: _response_id, _chapter, _wave, _submitted_at and
@@ -27,6 +28,10 @@ enum ExportCommand: Command {
     the skip instructions written out (HTML to print, or text).
     'export template' writes an empty CSV whose columns import without any mapping, for typing in
     paper answers, and a codebook next to it (TEMPLATE.codebook.csv) with the allowed values.
+    'export translation' writes the translation file of one language: every text of the survey
+    under a comment with the original, translated where the language's translation file already
+    has it and "" where not. Save it next to the survey and add 'use "SURVEY.L.survey"' to it;
+    running it again after the survey changes keeps the translations and lists the new texts.
     """
   static let options = [
     OptionSpec("survey", short: "s", value: "FILE", help: "The survey"),
@@ -34,21 +39,23 @@ enum ExportCommand: Command {
     OptionSpec(
       "format", value: "csv|json|html|text", help: "Output format (data: csv; questionnaire: html)"),
     OptionSpec(
-      "language", value: "L", help: "The language of a questionnaire (default: the survey's first)"),
+      "language", value: "L",
+      help: "The language of a questionnaire (default: the survey's first) or translation"),
     OptionSpec("output", short: "o", value: "OUT", help: "Where to write"),
   ]
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
     switch arguments.positionals.first {
-    case "xlsform", "questionnaire", "template":
+    case "xlsform", "questionnaire", "template", "translation":
       return try FieldingExport.run(arguments, context: context)
     case "data":
       break
     case nil:
-      throw CommandFailure.usage("say what to export: data, xlsform, questionnaire or template")
+      throw CommandFailure.usage(
+        "say what to export: data, xlsform, questionnaire, template or translation")
     case let other?:
       throw CommandFailure.usage(
-        "unknown export '\(other)'; use data, xlsform, questionnaire or template")
+        "unknown export '\(other)'; use data, xlsform, questionnaire, template or translation")
     }
     guard let surveyPath = arguments.value("survey") else {
       throw CommandFailure.usage("missing --survey FILE")

@@ -1,9 +1,10 @@
 import Foundation
 import SurveyCore
+import SurveyDSL
 import SurveyFielding
 import SurveyIngest
 
-/// `survey export xlsform | questionnaire | template SURVEY`: the survey in the shapes a chapter
+/// `survey export xlsform | questionnaire | template | translation SURVEY`: the survey in the shapes a chapter
 /// fields it with.
 enum FieldingExport {
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
@@ -41,6 +42,8 @@ enum FieldingExport {
       } else {
         context.console.out.write(text)
       }
+    case "translation":
+      try writeTranslation(path: path, survey: survey, arguments, context: context)
     default:
       guard let output = arguments.value("output") else {
         throw CommandFailure.usage("missing -o TEMPLATE.csv")
@@ -53,6 +56,32 @@ enum FieldingExport {
       context.console.out.write("wrote the template to \(output) and its codebook to \(codebook)\n")
     }
     return ExitStatus.success
+  }
+
+  /// `survey export translation SURVEY --language L [-o FILE]`.
+  private static func writeTranslation(
+    path: String, survey: Survey, _ arguments: ParsedArguments, context: CommandContext
+  ) throws {
+    let others = survey.languages.dropFirst().map(\.code)
+    guard let language = arguments.value("language"), others.contains(language) else {
+      let list =
+        others.isEmpty ? "none: add one to its 'languages' line" : others.joined(separator: ", ")
+      throw CommandFailure.usage(
+        "give the language to translate into with --language; the survey's other languages: \(list)"
+      )
+    }
+    guard let skeleton = try TranslationSkeleton.make(path: path, language: language).skeleton
+    else {
+      throw CommandFailure.usage("the survey has errors: run survey check \(path)")
+    }
+    guard let output = arguments.value("output") else {
+      context.console.out.write(skeleton.text)
+      return
+    }
+    try ReportMaker.write(skeleton.text, to: output)
+    context.console.out.write(
+      "wrote \(skeleton.translated + skeleton.missing) texts to \(output): \(skeleton.translated) translated, \(skeleton.missing) to translate (\(skeleton.inline) more are translated in the survey files)\n"
+    )
   }
 
   static func writeCSV(_ rows: [[String]], to path: String) throws {

@@ -33,7 +33,9 @@ package enum Formatter {
     var text = ""
     for (position, token) in tokens.enumerated() {
       let previous = position > 0 ? tokens[position - 1] : nil
-      if let previous,
+      // `missing KIND -1`: the minus is the code's sign.
+      let isCodeSign = position == 3 && tokens[0].isWord("missing") && tokens[2].isSymbol("-")
+      if let previous, !isCodeSign,
         needsSpace(between: previous, and: token, before: position > 1 ? tokens[position - 2] : nil)
       {
         text += " "
@@ -118,9 +120,13 @@ extension Formatter {
   }
 
   private static func spelling(of token: Token) -> String {
-    guard token.kind == .string else { return token.text }
+    token.kind == .string ? quoted(token.value) : token.text
+  }
+
+  /// Text in double quotes with the survey language's escapes.
+  package static func quoted(_ value: String) -> String {
     var text = "\""
-    for character in token.value {
+    for character in value {
       switch character {
       case "\"": text += "\\\""
       case "\\": text += "\\\\"

@@ -23,7 +23,7 @@ package enum Block: Sendable, Hashable {
   /// Whether text in another language may be given on its own line here.
   package var acceptsTranslations: Bool {
     switch self {
-    case .declaration(let kind): kind != .use && kind != .choices
+    case .declaration(let kind): ![.use, .choices, .translation].contains(kind)
     case .row, .choice: true
     case .benchmark: false
     }
@@ -60,7 +60,7 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
       switch kind {
       case .survey: [.version, .languages, .description, .chapter, .wave, .weight, .privacy]
       case .library: provenance.union([.languages, .description])
-      case .use: []
+      case .use, .translation: []
       case .choices: [.missing]
       case .section: provenance.union([.description, .show])
       case .question:

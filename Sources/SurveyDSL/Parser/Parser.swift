@@ -22,6 +22,9 @@ package struct Parser {
   /// The number of diagnostics when the current line started; after an error on a line, the
   /// rest of the line is skipped silently rather than reported again.
   package var diagnosticsAtLineStart = 0
+  /// Whether the file starts with `translation`: then a declaration's title may be left out
+  /// (it is translated elsewhere, or not yet).
+  package var isTranslationFile = false
 
   /// Whether an error has been reported on the current line.
   package var lineHasError: Bool {
@@ -46,6 +49,7 @@ package struct Parser {
     var parser = Parser(file: file)
     parser.diagnostics = lexer.diagnostics
     parser.checkIndentation(lines)
+    parser.isTranslationFile = outline.nodes.first?.line.tokens.first?.isWord("translation") == true
     let declarations = outline.nodes.compactMap { parser.parseDeclaration($0) }
     return ParsedFile(
       file: file, outline: outline, declarations: declarations,
@@ -123,9 +127,13 @@ extension Parser {
       expectEnd(&cursor)
       return
     }
+    if declaration.kind == .translation {
+      parseTranslationHeader(&declaration, &cursor)
+      return
+    }
     let what = declaration.kind.rawValue
     declaration.name = expectName(&cursor, what: "a name for the \(what)")
-    let needsTitle = declaration.kind != .choices
+    let needsTitle = declaration.kind != .choices && !isTranslationFile
     if let token = cursor.current, token.kind == .string {
       cursor.index += 1
       declaration.title = Text(token.value, cursor.range(of: token))
@@ -134,6 +142,22 @@ extension Parser {
         "dsl.expectedText", DSLMessage.expectedTitle(declaration.kind), at: cursor.here,
         label: "add the text in double quotes")
     }
+    expectEnd(&cursor)
+  }
+
+  /// `translation LANG for NAME`.
+  private mutating func parseTranslationHeader(
+    _ declaration: inout Declaration, _ cursor: inout TokenCursor
+  ) {
+    declaration.name = expectWord(&cursor, what: "the language code, such as es")
+    guard declaration.name != nil else { return }
+    guard cursor.eat(word: "for") != nil else {
+      error(
+        "dsl.expectedFor", DSLMessage.expectedFor, at: cursor.here,
+        label: "write 'translation \(declaration.name?.text ?? "es") for SURVEY'")
+      return
+    }
+    declaration.target = expectName(&cursor, what: "the name of the survey or library translated")
     expectEnd(&cursor)
   }
 

@@ -26,8 +26,11 @@ extension Resolver {
       report(
         .warning, "check.missingTranslation",
         DSLMessage.missingTranslation(owner, name, String(language), entry.parts), at: entry.range,
-        label: entry.inline
-          ? "add '\(language) \"…\"' after the text" : "add a line '\(language) \"…\"'")
+        label: translationFilePaths[String(language)].map {
+          "add it to '\($0)'"
+        }
+          ?? (entry.inline
+            ? "add '\(language) \"…\"' after the text" : "add a line '\(language) \"…\"'"))
     }
   }
 }

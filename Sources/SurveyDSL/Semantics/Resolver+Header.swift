@@ -15,6 +15,7 @@ extension Resolver {
   mutating func resolveHeader() -> HeaderInfo {
     var info = HeaderInfo()
     collectLanguages()
+    mergeTranslationFiles()
     var surveyDeclaration: LocatedDeclaration?
     for located in declarations {
       let declaration = located.declaration
@@ -48,7 +49,7 @@ extension Resolver {
       info.id = library.declaration.name?.text ?? "library"
       info.title = info.libraries.first?.title ?? LocalizedText()
       info.version = "library"
-    } else if let file = files.first {
+    } else if let file = files.first, !mainIsTranslation {
       let start = SourceRange(file: file.file, bytes: 0..<0)
       report(
         .error, "check.missingHeader", DSLMessage.missingHeader, at: start,

@@ -61,6 +61,10 @@ package struct Resolver {
   var firstYesNoUse: SourceRange?
   var renames: [String: (String, SourceRange)] = [:]
   var fileProvenance: [Int: Provenance] = [:]
+  /// The translation file of each language that has one.
+  var translationFilePaths: [String: String] = [:]
+  /// Whether the main file is a translation file (checked only with its survey).
+  var mainIsTranslation = false
 
   /// Creates a resolver over loaded files.
   package init(loaded: LoadedFiles) {

@@ -79,6 +79,35 @@ package struct SourceLoader: Sendable {
       files: state.files, declarations: state.declarations, diagnostics: state.diagnostics)
   }
 
+  /// The path a `use` line names: relative to the including file, `.survey` added if missing.
+  package static func resolve(_ written: String, from including: String) -> String {
+    var relative = written
+    if !relative.hasSuffix(".survey") { relative += ".survey" }
+    return PathUtilities.normalize(
+      relative.hasPrefix("/")
+        ? relative : PathUtilities.join(PathUtilities.directory(of: including), relative))
+  }
+
+  /// For a translation file, the survey (or library) file next to it that uses it, if any.
+  package func translationUser(of path: String) -> String? {
+    let directory = PathUtilities.directory(of: path)
+    let target = PathUtilities.normalize(path)
+    for name in list(directory).sorted() where name.hasSuffix(".survey") {
+      let candidate = PathUtilities.join(directory, name)
+      guard PathUtilities.normalize(candidate) != target, let bytes = try? read(candidate) else {
+        continue
+      }
+      let parsed = Parser.parse(
+        SourceFile(path: candidate, text: String(decoding: bytes, as: UTF8.self)))
+      guard parsed.declarations.first?.kind != .translation else { continue }
+      let uses = parsed.declarations.contains {
+        $0.kind == .use && $0.path.map { SourceLoader.resolve($0.value, from: candidate) } == target
+      }
+      if uses { return candidate }
+    }
+    return nil
+  }
+
   /// Parses bytes, reporting invalid UTF-8.
   package func parse(path: String, bytes: [UInt8], diagnostics: inout [Diagnostic]) -> ParsedFile {
     let text = String(decoding: bytes, as: UTF8.self)
@@ -122,11 +151,7 @@ extension SourceLoader {
     mutating func include(
       _ pathText: Text, from including: String, loader: SourceLoader, stack: [String]
     ) {
-      var relative = pathText.value
-      if !relative.hasSuffix(".survey") { relative += ".survey" }
-      let path = PathUtilities.normalize(
-        relative.hasPrefix("/")
-          ? relative : PathUtilities.join(PathUtilities.directory(of: including), relative))
+      let path = SourceLoader.resolve(pathText.value, from: including)
       if let start = stack.firstIndex(of: path) {
         let cycle = (stack[start...] + [path]).map(PathUtilities.lastComponent).joined(
           separator: " → ")

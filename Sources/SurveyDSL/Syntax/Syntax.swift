@@ -95,6 +95,8 @@ package enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
   case cause
   case index
   case derived
+  /// `translation LANG for NAME`: the first line of a file that holds one language's texts.
+  case translation
 }
 
 /// One top-level declaration with its attributes.
@@ -109,6 +111,8 @@ package struct Declaration: Sendable, Hashable {
   package var title: Text?
   /// For `use`: the path as written.
   package var path: Text?
+  /// For `translation`: the survey or library it translates.
+  package var target: Name? = nil
   /// The attributes in the order written.
   package var attributes: [Attribute]
   /// The header line.
