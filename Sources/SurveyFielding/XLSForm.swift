@@ -134,7 +134,9 @@ struct XLSFormBuilder {
       }
     }
     let title = survey.title.text(in: survey.defaultLanguage)
-    let defaultLanguage = languages.first { $0.code == survey.defaultLanguage } ?? languages[0]
+    let defaultLanguage =
+      languages.first { $0.code == survey.defaultLanguage } ?? languages.first
+      ?? Language(code: "en", name: "English")
     settings = [
       ["form_title", "form_id", "version", "default_language"],
       [title, survey.id, survey.version, defaultLanguage.name + " (" + defaultLanguage.code + ")"],
