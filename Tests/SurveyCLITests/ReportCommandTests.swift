@@ -163,9 +163,10 @@ struct ParallelReadingTests {
     let store = directory.path + "/club.db"
     #expect(Run(["import", "--survey", survey, "--store", store, "--wave", "1", csv]).status == 0)
     let opened = try ResponseStore(path: store, readOnly: true)
-    let oneRange = try ReportSource.aggregate(survey: compiled, store: opened, threads: 1)
+    let oneRange = try ReportSource.aggregate(
+      survey: compiled, store: opened, threads: 1, recount: true)
     let ranges = try ReportSource.aggregate(
-      survey: compiled, store: opened, threads: 3, minimumSpan: 1)
+      survey: compiled, store: opened, threads: 3, minimumSpan: 1, recount: true)
     #expect(findings(oneRange) == findings(serial))
     #expect(findings(ranges) == findings(serial))
   }

@@ -12,8 +12,14 @@ package enum ReportSource {
   /// readers do not block each other), and the ranges' counts are merged in id order.
   ///
   /// - Parameter minimumSpan: Fewer ids than this are read on one connection.
+  ///
+  /// Counts saved in the store by an earlier report of the same survey definition are read
+  /// instead of the responses they cover, and only the responses stored since are added; the
+  /// result is then saved for the next report (when the store can be written; otherwise the
+  /// report is simply not sped up). `recount` ignores saved counts.
   package static func aggregate(
-    survey: Survey, store: ResponseStore, threads: Int = 1, minimumSpan: Int64 = 20_000
+    survey: Survey, store: ResponseStore, threads: Int = 1, minimumSpan: Int64 = 20_000,
+    recount: Bool = false
   ) throws -> SurveyAggregation {
     let bounds: ClosedRange<Int64>?
     do {
@@ -23,6 +29,54 @@ package enum ReportSource {
         "cannot read the store '\(store.path)': \(error.localizedDescription)")
     }
     guard let bounds else { return SurveyAggregation(survey: survey) }
+    let fingerprint = countsFingerprint(survey)
+    var aggregation = SurveyAggregation(survey: survey)
+    var first = bounds.lowerBound
+    if !recount,
+      let saved = try? store.savedAggregate(surveyID: survey.id, fingerprint: fingerprint),
+      saved.throughResponse <= bounds.upperBound,
+      let restored = SurveyAggregation(survey: survey, snapshotData: saved.counts)
+    {
+      aggregation = restored
+      first = saved.throughResponse + 1
+    }
+    guard first <= bounds.upperBound else { return aggregation }
+    aggregation.merge(
+      try aggregate(
+        survey: survey, store: store, bounds: first...bounds.upperBound, threads: threads,
+        minimumSpan: minimumSpan))
+    saveCounts(
+      aggregation, of: survey, fingerprint: fingerprint, through: bounds.upperBound,
+      path: store.path)
+    return aggregation
+  }
+
+  /// What saved counts must match: the survey's whole definition (its codebook), the layout of
+  /// the counts and the toolkit's version.
+  package static func countsFingerprint(_ survey: Survey) -> String {
+    let text =
+      Codebook.json(survey).compact + "\ncounts \(SurveyAggregation.snapshotFormat)\ntoolkit "
+      + CommandLineTool.version
+    return SHA256.hex(SHA256.hash(Array(text.utf8)))
+  }
+
+  /// Saves counts for the next report; best effort (a read-only or busy store is left as it is).
+  private static func saveCounts(
+    _ aggregation: SurveyAggregation, of survey: Survey, fingerprint: String, through: Int64,
+    path: String
+  ) {
+    guard let data = try? aggregation.snapshotData(),
+      let writer = try? ResponseStore(path: path, busyTimeout: .seconds(1))
+    else { return }
+    try? writer.saveAggregate(
+      surveyID: survey.id, fingerprint: fingerprint, throughResponse: through, counts: data)
+  }
+
+  /// The responses with ids in `bounds`, split over threads.
+  private static func aggregate(
+    survey: Survey, store: ResponseStore, bounds: ClosedRange<Int64>, threads: Int,
+    minimumSpan: Int64
+  ) throws -> SurveyAggregation {
     let span = bounds.upperBound - bounds.lowerBound + 1
     let parts = threads > 1 && span >= minimumSpan ? threads : 1
     let ranges = (0..<parts).map { part -> Range<Int64> in

@@ -1,5 +1,5 @@
 /// The kinds of non-substantive answer. They never count as answers in any statistic.
-package enum MissingKind: String, Sendable, Hashable, CaseIterable {
+package enum MissingKind: String, Sendable, Hashable, CaseIterable, Codable {
   /// "Don't know".
   case dontKnow = "dont_know"
   /// "Prefer not to say".

@@ -4,7 +4,7 @@
 /// histograms adds their counts, so `a.merged(with: b)` is exactly the histogram of one pass over
 /// both inputs. It yields n, mean, SD, median, quartiles and shares
 /// (`CodeHistogram+Statistics.swift`) and is the input of the rank tests.
-package struct CodeHistogram: Sendable, Equatable {
+package struct CodeHistogram: Sendable, Equatable, Codable {
   /// Counts of the codes 0..<64 (answer codes are almost always small), grown as needed.
   private var dense: [Int] = []
   /// Counts of other codes.

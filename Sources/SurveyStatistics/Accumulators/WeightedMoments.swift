@@ -11,7 +11,7 @@
 /// Missing answers are recorded with ``addMissing(_:)``: like R's `svymean(na.rm = TRUE)`, which
 /// subsets the design but keeps its full sample size, they enter the variance factor
 /// `n/(n − 1)` but nothing else.
-package struct WeightedMoments: Sendable, Equatable {
+package struct WeightedMoments: Sendable, Equatable, Codable {
   /// The number of observations with a value and a positive weight.
   package private(set) var count = 0
   /// The number of rows in the design without a usable value.

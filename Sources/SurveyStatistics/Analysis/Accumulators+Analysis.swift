@@ -2,7 +2,7 @@ import SurveyCore
 
 /// One indicator in one group: weighted moments, success counts and (unless told not to) a
 /// histogram of values for exact medians and quartiles.
-package struct IndicatorAccumulator: Sendable, Equatable {
+package struct IndicatorAccumulator: Sendable, Equatable, Codable {
   /// Moments of the values (1/0 for shares), with the respondents' weights.
   package var moments = WeightedMoments()
   /// Respondents for whom a share's condition holds.
@@ -94,7 +94,7 @@ package struct IndicatorAccumulator: Sendable, Equatable {
 }
 
 /// The answers to one question in one group.
-package struct ItemAccumulator: Sendable, Equatable {
+package struct ItemAccumulator: Sendable, Equatable, Codable {
   /// Substantive answer codes (single choice) or chosen options (multiple choice).
   package var codes = CodeHistogram()
   /// Respondents who answered a multiple-choice question (chose at least one option).

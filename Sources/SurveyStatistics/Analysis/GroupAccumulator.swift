@@ -1,7 +1,7 @@
 import SurveyCore
 
 /// Exposure to one cause, and each outcome indicator among the exposed and the unexposed.
-package struct CauseAccumulator: Sendable, Equatable {
+package struct CauseAccumulator: Sendable, Equatable, Codable {
   /// Exposure as a 1/0 indicator (so shares of exposed come with intervals).
   package var exposure = IndicatorAccumulator()
   /// Each indicator among the exposed (means and counts only: no histogram of values).
@@ -25,7 +25,7 @@ package struct CauseAccumulator: Sendable, Equatable {
 
 /// Everything a report needs about one group, from counts: memory does not grow with the
 /// number of respondents.
-package struct GroupAccumulator: Sendable, Equatable {
+package struct GroupAccumulator: Sendable, Equatable, Codable {
   /// Respondents.
   package var respondents = 0
   /// Weights, for Kish's effective n.

@@ -1,5 +1,5 @@
 /// A group whose statistics a report shows.
-package struct GroupKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct GroupKey: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
   /// The chapter, or `nil` for the whole organization.
   package var chapter: String?
   /// The wave.

@@ -3,7 +3,7 @@
 /// item against the respondent's mean score, as `psych::alpha` uses them.
 ///
 /// Values are accumulated around a per-item shift (the first value seen) for precision.
-package struct ReliabilityAccumulator: Sendable, Equatable {
+package struct ReliabilityAccumulator: Sendable, Equatable, Codable {
   /// The number of items.
   package let itemCount: Int
   /// Rows with at least one answered item.

@@ -15,21 +15,21 @@ package struct SurveyAggregation: Sendable {
   /// The outcome indicators (the correlations' columns).
   let outcomes: [Int]
   /// The cells, in order of first appearance.
-  private var cells: [GroupAccumulator] = []
+  var cells: [GroupAccumulator] = []
   /// Each chapter cell's position in `cells`.
-  private var chapterCells: [GroupKey: Int] = [:]
+  var chapterCells: [GroupKey: Int] = [:]
   /// Each wave's cell of respondents without a chapter.
-  private var unassignedCells: [String: Int] = [:]
+  var unassignedCells: [String: Int] = [:]
   /// Per wave: reliability, correlations and fieldwork (positions in `waveStore`).
-  private var waveIndex: [String: Int] = [:]
-  private var waveStore: [WaveData] = []
+  var waveIndex: [String: Int] = [:]
+  var waveStore: [WaveData] = []
   /// Each linked person's chapter and indicator values, per wave.
-  package private(set) var panel: [String: [String: PanelEntry]] = [:]
+  package internal(set) var panel: [String: [String: PanelEntry]] = [:]
   /// Whether to keep the panel (memory grows with the number of linked people).
   package let tracksPanel: Bool
 
   /// One linked person in one wave.
-  package struct PanelEntry: Sendable, Equatable {
+  package struct PanelEntry: Sendable, Equatable, Codable {
     /// The chapter they answered in.
     package var chapter: String?
     /// Their indicator values.
@@ -37,7 +37,7 @@ package struct SurveyAggregation: Sendable {
   }
 
   /// What is pooled over a whole wave.
-  struct WaveData: Sendable {
+  struct WaveData: Sendable, Codable {
     var reliability: [ReliabilityAccumulator?]
     /// Per index, per outcome (in ``SurveyAggregation/outcomes`` order).
     var correlations: [[JointHistogram]]

@@ -1,5 +1,5 @@
 /// Counts of distinct values, mergeable: exact medians and quartiles of scores from counts.
-package struct ValueHistogram: Sendable, Equatable {
+package struct ValueHistogram: Sendable, Equatable, Codable {
   /// How often each value occurred.
   package private(set) var counts: [Double: Int] = [:]
 
@@ -46,12 +46,12 @@ package struct ValueHistogram: Sendable, Equatable {
 }
 
 /// Counts of value pairs, for Spearman's ρ from counts (ties share average ranks).
-package struct JointHistogram: Sendable, Equatable {
+package struct JointHistogram: Sendable, Equatable, Codable {
   /// Pair counts.
   package private(set) var counts: [Pair: Int] = [:]
 
   /// A pair of values.
-  package struct Pair: Sendable, Hashable {
+  package struct Pair: Sendable, Hashable, Codable {
     package var x: Double
     package var y: Double
   }

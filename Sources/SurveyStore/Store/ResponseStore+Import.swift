@@ -37,6 +37,8 @@ struct ImportSession {
   let insertWarning: SQLiteStatement
   let resolveReject: SQLiteStatement
   var summary = ImportSummary()
+  /// The waves of the accepted rows, recorded in `import_waves` at the end.
+  var waves: Set<String> = []
 
   init(store: ResponseStore, survey: Survey, surveyRow: Int64, info: ImportInfo) throws {
     self.store = store
@@ -103,7 +105,8 @@ struct ImportSession {
     try insertResponse.bind(key, at: 4)
     try insertResponse.bind(row.personValue.map { store.key("person\u{0}" + $0) }, at: 5)
     try insertResponse.bind(row.chapter, at: 6)
-    try insertResponse.bind(row.wave ?? "1", at: 7)
+    let wave = row.wave ?? "1"
+    try insertResponse.bind(wave, at: 7)
     try insertResponse.bind(row.submittedAt.map(TimestampParser.iso), at: 8)
     try insertResponse.bind(row.weight, at: 9)
     try insertResponse.bind(row.line, at: 10)
@@ -129,6 +132,7 @@ struct ImportSession {
     try resolveReject.bind(key, at: 3)
     try resolveReject.run()
     summary.accepted += 1
+    waves.insert(wave)
     return .accepted
   }
 
@@ -200,6 +204,13 @@ struct ImportSession {
     try update.bind(summary.warnings, at: 5)
     try update.bind(summary.importID, at: 6)
     try update.run()
+    let insertWave = try store.connection.prepare(
+      "INSERT INTO import_waves (import, wave) VALUES (?, ?)")
+    for wave in waves.sorted() {
+      try insertWave.bind(summary.importID, at: 1)
+      try insertWave.bind(wave, at: 2)
+      try insertWave.run()
+    }
   }
 }
 

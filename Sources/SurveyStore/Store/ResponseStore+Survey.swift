@@ -60,12 +60,25 @@ extension ResponseStore {
 
 extension ResponseStore {
   /// The codebooks of the survey versions each wave's responses were imported with.
+  ///
+  /// Reads `import_waves` (a few rows per import), not the responses; a version 1 store opened
+  /// read-only, which has no such table yet, is read from its responses.
   package func waveCodebooks(of survey: Survey) throws -> [String: [String]] {
-    let query = try connection.prepare(
-      """
-      SELECT DISTINCT r.wave, s.codebook FROM responses r JOIN imports i ON r.import = i.id
-      JOIN surveys s ON i.survey = s.id WHERE r.survey_id = ? ORDER BY r.wave, s.id
-      """)
+    let query: SQLiteStatement
+    do {
+      query = try connection.prepare(
+        """
+        SELECT DISTINCT w.wave, s.codebook FROM import_waves w JOIN imports i ON w.import = i.id
+        JOIN surveys s ON i.survey = s.id WHERE i.survey_id = ? ORDER BY w.wave, s.id
+        """)
+    } catch {
+      query = try connection.prepare(
+        """
+        SELECT DISTINCT r.wave, s.codebook FROM (SELECT DISTINCT import, wave FROM responses
+        WHERE survey_id = ?) r JOIN imports i ON r.import = i.id JOIN surveys s ON i.survey = s.id
+        ORDER BY r.wave, s.id
+        """)
+    }
     try query.bind(survey.id, at: 1)
     var result: [String: [String]] = [:]
     while try query.step() == .row {

@@ -59,6 +59,16 @@ package final class ResponseStore {
         }
         try connection.setUserVersion(StoreSchema.version)
       }
+    } else if version < StoreSchema.version, !readOnly {
+      try connection.transaction {
+        try connection.execute(StoreSchema.createVersion2)
+        try connection.execute(
+          "INSERT OR IGNORE INTO import_waves (import, wave) SELECT DISTINCT import, wave FROM responses"
+        )
+        try connection.execute(
+          "UPDATE meta SET value = '\(StoreSchema.version)' WHERE key = 'schema_version'")
+        try connection.setUserVersion(StoreSchema.version)
+      }
     }
     let saltQuery = try connection.prepare("SELECT value FROM meta WHERE key = 'salt'")
     guard try saltQuery.step() == .row, let salt = Self.bytes(fromHex: saltQuery.string(at: 0))

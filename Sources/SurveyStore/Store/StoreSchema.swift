@@ -1,8 +1,28 @@
 /// The response store's tables. Documented for people who open the file with `sqlite3`, R or
 /// pandas in `STORE.md` at the top of the repository.
 enum StoreSchema {
-  /// The schema version written to `PRAGMA user_version` and `meta`.
-  static let version: Int32 = 1
+  /// The schema version written to `PRAGMA user_version` and `meta`. Version 2 added
+  /// `aggregates` and `import_waves`; a version 1 store gains them (the second filled from its
+  /// responses) the first time it is opened for writing.
+  static let version: Int32 = 2
+
+  /// The waves each import's accepted rows belong to, and saved counts of a survey's responses
+  /// (see ``ResponseStore/savedAggregate(surveyID:fingerprint:)``).
+  static let createVersion2 = """
+    CREATE TABLE IF NOT EXISTS import_waves (
+      import INTEGER NOT NULL REFERENCES imports(id),
+      wave TEXT NOT NULL,
+      PRIMARY KEY (import, wave)
+    );
+    CREATE TABLE IF NOT EXISTS aggregates (
+      survey_id TEXT NOT NULL,
+      fingerprint TEXT NOT NULL,
+      through_response INTEGER NOT NULL,
+      responses INTEGER NOT NULL,
+      counts BLOB NOT NULL,
+      PRIMARY KEY (survey_id, fingerprint)
+    );
+    """
 
   static let create = """
     CREATE TABLE IF NOT EXISTS meta (
@@ -73,5 +93,5 @@ enum StoreSchema {
       question TEXT,
       message TEXT NOT NULL
     );
-    """
+    """ + createVersion2
 }

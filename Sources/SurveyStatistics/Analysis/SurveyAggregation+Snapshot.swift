@@ -1,0 +1,123 @@
+import Foundation
+import SurveyCore
+
+/// An aggregation saved as data, so that a report of a large store reads the counts of the
+/// responses it has already seen instead of the responses, and adds only the new ones.
+extension SurveyAggregation {
+  /// The layout of the saved counts; a snapshot of another layout is not read.
+  package static let snapshotFormat = 1
+
+  /// Everything but the cells, which are written one by one after it (so that encoding never
+  /// holds more than one cell's worth of JSON at a time).
+  private struct Snapshot: Codable {
+    var format: Int
+    var tracksPanel: Bool
+    var chapterCells: [GroupKey: Int]
+    var unassignedCells: [String: Int]
+    var waveIndex: [String: Int]
+    var waveStore: [WaveData]
+    var panel: [String: [String: PanelEntry]]
+  }
+
+  /// The counts as data: the number of parts (4 bytes, little-endian), then each part's length
+  /// (4 bytes) and JSON (non-finite numbers as strings): the snapshot, then each cell.
+  package func snapshotData() throws -> Data {
+    let snapshot = Snapshot(
+      format: Self.snapshotFormat, tracksPanel: tracksPanel, chapterCells: chapterCells,
+      unassignedCells: unassignedCells, waveIndex: waveIndex, waveStore: waveStore, panel: panel)
+    let encoder = JSONEncoder()
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    var data = Data()
+    func append(_ value: Int) {
+      withUnsafeBytes(of: UInt32(truncatingIfNeeded: value).littleEndian) {
+        data.append(contentsOf: $0)
+      }
+    }
+    append(cells.count + 1)
+    for part in try [encoder.encode(snapshot)] + cells.map(encoder.encode) {
+      append(part.count)
+      data.append(part)
+    }
+    return data
+  }
+
+  /// Counts read back from ``snapshotData()``, or `nil` when the data is not a snapshot of this
+  /// layout or does not fit the survey (another number of questions, indicators, causes,
+  /// indexes or scales, or positions out of range): such a snapshot is ignored, never trusted.
+  package init?(survey: Survey, snapshotData data: Data) {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    let bytes = [UInt8](data)
+    var offset = 0
+    func number() -> Int? {
+      guard offset + 4 <= bytes.count else { return nil }
+      let value = (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+      offset += 4
+      return value
+    }
+    func part() -> Data? {
+      guard let length = number(), length <= bytes.count - offset else { return nil }
+      defer { offset += length }
+      return Data(bytes[offset..<(offset + length)])
+    }
+    guard let parts = number(), parts >= 1, parts <= bytes.count / 4, let header = part(),
+      let snapshot = try? decoder.decode(Snapshot.self, from: header),
+      snapshot.format == Self.snapshotFormat
+    else { return nil }
+    var cells: [GroupAccumulator] = []
+    for _ in 1..<parts {
+      guard let data = part(), let cell = try? decoder.decode(GroupAccumulator.self, from: data)
+      else { return nil }
+      cells.append(cell)
+    }
+    guard offset == bytes.count else { return nil }
+    self.init(survey: survey, tracksPanel: snapshot.tracksPanel)
+    guard fits(snapshot, cells: cells) else { return nil }
+    self.cells = cells
+    chapterCells = snapshot.chapterCells
+    unassignedCells = snapshot.unassignedCells
+    waveIndex = snapshot.waveIndex
+    waveStore = snapshot.waveStore
+    panel = snapshot.panel
+  }
+
+  private func fits(_ snapshot: Snapshot, cells: [GroupAccumulator]) -> Bool {
+    let empty = GroupAccumulator(survey: survey)
+    let cellsFit = cells.allSatisfy { cell in
+      cell.items.count == empty.items.count && cell.indicators.count == empty.indicators.count
+        && cell.indexes.count == empty.indexes.count && cell.causes.count == empty.causes.count
+        && cell.causes.allSatisfy {
+          $0.exposed.count == empty.indicators.count && $0.unexposed.count == empty.indicators.count
+        }
+    }
+    let positions = Array(snapshot.chapterCells.values) + Array(snapshot.unassignedCells.values)
+    let positionsFit =
+      positions.allSatisfy { cells.indices.contains($0) }
+      && Set(positions).count == positions.count && positions.count == cells.count
+    let wavesFit =
+      snapshot.waveIndex.values.allSatisfy { snapshot.waveStore.indices.contains($0) }
+      && snapshot.waveStore.allSatisfy { wave in
+        wave.reliability.count == survey.scales.count
+          && zip(wave.reliability, survey.scales).allSatisfy { accumulator, scale in
+            accumulator.map { $0.fits(items: scale.items.count) } ?? (scale.items.count < 2)
+          }
+          && wave.correlations.count == survey.indexes.count
+          && wave.correlations.allSatisfy { $0.count == outcomes.count }
+      }
+    let panelFits = snapshot.panel.values.allSatisfy { waves in
+      waves.values.allSatisfy { $0.indicators.count == empty.indicators.count }
+    }
+    return cellsFit && positionsFit && wavesFit && panelFits
+  }
+}
+
+extension ReliabilityAccumulator {
+  /// Whether the saved sums have the sizes of an accumulator over `items` items.
+  func fits(items: Int) -> Bool {
+    itemCount == items && shift.count == items
+      && pairSums.count == 6 * items * (items + 1) / 2 && scoreSums.count == 6 * items
+      && score.count == 3
+  }
+}
