@@ -190,13 +190,17 @@ private enum Bilingual {
     let main = Bilingual.main.replacingOccurrences(
       of: "\"Count every job.\"", with: "\"Count every job.\" es \"Cuente cada trabajo.\""
     ).replacingOccurrences(of: "use \"main.es.survey\"\n", with: "")
+      .replacingOccurrences(
+        of: "  description \"About you.\"\n",
+        with: "  description \"About you.\"\n  description es \"Sobre usted.\"\n")
     let loader = SourceLoader(files: ["main.survey": main])
     let skeleton = try #require(
       try TranslationSkeleton.make(path: "main.survey", language: "es", loader: loader).skeleton)
-    #expect(skeleton.inline == 1)
+    #expect(skeleton.inline == 2)
     #expect(skeleton.translated == 0)
-    #expect(skeleton.missing == 12)
+    #expect(skeleton.missing == 11)
     #expect(!skeleton.text.contains("hint"))
+    #expect(!skeleton.text.contains("description"))
   }
 
   @Test func theSkeletonNeedsAnotherLanguageOfTheSurvey() throws {

@@ -71,11 +71,12 @@ package struct TranslationSkeleton: Sendable {
   ) -> String? {
     guard let name = declaration.name else { return nil }
     var lines: [String] = []
-    for attribute in declaration.attributes {
-      guard let line = TranslatedLine(attribute.value), let primary = line.text else { continue }
-      guard let text = entry(primary, line.translations, language, translationFile) else {
-        continue
-      }
+    // `description "…"` and `description es "…"` are two lines with one text.
+    let translatable = declaration.attributes.compactMap { TranslatedLine($0.value) }
+    for line in translatable {
+      guard let primary = line.text else { continue }
+      let translations = translatable.filter { $0.matches(line) }.flatMap(\.translations)
+      guard let text = entry(primary, translations, language, translationFile) else { continue }
       lines.append("  # " + Self.oneLine(primary.value))
       lines.append("  " + line.lead + (line.lead.isEmpty ? "" : " ") + Formatter.quoted(text))
     }
