@@ -65,6 +65,14 @@ struct SavedCountsTests {
     #expect(Self.findings(fromSaved, wave: "1") == Self.findings(recounted, wave: "1"))
     #expect(Self.findings(afterEdit, wave: "1") != Self.findings(recounted, wave: "1"))
 
+    // Counts that do not hold as many responses as they claim are ignored.
+    let bounds = try #require(try reader.responseIDBounds(of: compiled))
+    try ResponseStore(path: store).saveAggregate(
+      surveyID: compiled.id, fingerprint: fingerprint, throughResponse: bounds.upperBound,
+      counts: try SurveyAggregation(survey: compiled).snapshotData())
+    let mismatched = try ReportSource.aggregate(survey: compiled, store: reader)
+    #expect(mismatched.responseCount == 600)
+
     // Broken counts are ignored, and so are counts whose responses were removed.
     try connection.execute("UPDATE aggregates SET counts = X'7B7D'")
     let broken = try ReportSource.aggregate(survey: compiled, store: reader)

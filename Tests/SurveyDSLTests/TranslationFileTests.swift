@@ -266,6 +266,15 @@ private enum Bilingual {
       ],
       files: ["m.es.survey": "translation es for t\n\nquestion q\n  1️⃣hint \"H\" es \"H es\"\n"]),
     bilingual(
+      "a use line",
+      "use \"m.es\"\n",
+      [DiagnosticSpec("check.translationNotText", file: "m.es.survey")],
+      files: [
+        "m.es.survey": "translation es for t\n\n1️⃣use \"lib\"\n",
+        "lib.survey":
+          "library lib \"L\"\n  languages en \"English\", es \"Español\"\n  es \"L es\"\n",
+      ]),
+    bilingual(
       "the header not first",
       "use \"m.es\"\n",
       [

@@ -35,7 +35,8 @@ package enum ReportSource {
     if !recount,
       let saved = try? store.savedAggregate(surveyID: survey.id, fingerprint: fingerprint),
       saved.throughResponse <= bounds.upperBound,
-      let restored = SurveyAggregation(survey: survey, snapshotData: saved.counts)
+      let restored = SurveyAggregation(survey: survey, snapshotData: saved.counts),
+      Int64(restored.responseCount) == saved.responses
     {
       aggregation = restored
       first = saved.throughResponse + 1

@@ -113,13 +113,13 @@ extension Resolver {
   private mutating func mergeTranslated(
     _ source: Declaration, language: String, targets: [String: Int]
   ) {
-    guard let name = source.name else { return }
     guard source.kind != .use else {
       report(
         .error, "check.translationNotText", DSLMessage.translationDeclaration(source.kind.rawValue),
         at: source.keyword.range, label: "remove this line from the translation file")
       return
     }
+    guard let name = source.name else { return }
     guard let position = targets[source.kind.rawValue + " " + name.text.lowercased()] else {
       let candidates = targets.keys.compactMap { key -> String? in
         let parts = key.split(separator: " ", maxSplits: 1)

@@ -19,6 +19,9 @@ extension SurveyAggregation {
     var panel: [String: [String: PanelEntry]]
   }
 
+  /// How many responses the aggregation holds (over every chapter and wave).
+  package var responseCount: Int { cells.reduce(0) { $0 + $1.respondents } }
+
   /// The counts as data: the number of parts (4 bytes, little-endian), then each part's length
   /// (4 bytes) and JSON (non-finite numbers as strings): the snapshot, then each cell.
   package func snapshotData() throws -> Data {
