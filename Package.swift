@@ -37,9 +37,11 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "csvbench", dependencies: ["SurveyIngest"]),
-    .executableTarget(name: "FuzzDSL", dependencies: ["SurveyDSL", "SurveyCore"]),
-    .executableTarget(name: "FuzzCSV", dependencies: ["SurveyIngest"]),
-    .executableTarget(name: "FuzzImport", dependencies: ["SurveyIngest", "SurveyDSL", "SurveyCore"]),
+    .target(name: "FuzzSupport"),
+    .executableTarget(name: "FuzzDSL", dependencies: ["FuzzSupport", "SurveyDSL", "SurveyCore"]),
+    .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "SurveyIngest"]),
+    .executableTarget(
+      name: "FuzzImport", dependencies: ["FuzzSupport", "SurveyIngest", "SurveyDSL", "SurveyCore"]),
     .executableTarget(
       name: "aggbench", dependencies: ["SurveyCLI", "SurveyDSL", "SurveyIngest", "SurveyStatistics", "SurveyCore"]),
     .testTarget(

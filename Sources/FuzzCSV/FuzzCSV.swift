@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import SurveyIngest
 
 // Fuzz target for the byte-level CSV reader: any bytes, read record by record with small limits
@@ -26,34 +27,9 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
   return 0
 }
 
-#if FUZZING
-  /// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
-  @_silgen_name("LLVMFuzzerRunDriver")
-  func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-  ) -> CInt
-
-  @main
-  enum Fuzz {
-    static func main() {
-      var argc = CommandLine.argc
-      var argv = CommandLine.unsafeArgv
-      exit(runFuzzerDriver(&argc, &argv, fuzzTestOneInput))
-    }
+@main
+enum Fuzz {
+  static func main() {
+    FuzzDriver.main(fuzzTestOneInput)
   }
-#else
-  @main
-  enum Replay {
-    static func main() {
-      for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-          exit(1)
-        }
-        data.withUnsafeBytes { fuzzCSV($0) }
-      }
-    }
-  }
-#endif
+}

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import SurveyCore
 import SurveyDSL
 import SurveyIngest
@@ -89,37 +90,12 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
   return 0
 }
 
-#if FUZZING
-  /// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
-  @_silgen_name("LLVMFuzzerRunDriver")
-  func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-  ) -> CInt
-
-  @main
-  enum Fuzz {
-    static func main() {
-      // Compile the survey before the first input, so that its one-time allocations are not
-      // counted against an input by the leak checker.
-      guard fuzzSurvey != nil else { exit(2) }
-      var argc = CommandLine.argc
-      var argv = CommandLine.unsafeArgv
-      exit(runFuzzerDriver(&argc, &argv, fuzzTestOneInput))
-    }
+@main
+enum Fuzz {
+  static func main() {
+    // Compile the survey before the first input, so that its one-time allocations are not
+    // counted against an input by the leak checker.
+    guard fuzzSurvey != nil else { exit(2) }
+    FuzzDriver.main(fuzzTestOneInput)
   }
-#else
-  @main
-  enum Replay {
-    static func main() {
-      for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-          exit(1)
-        }
-        data.withUnsafeBytes { fuzzImport($0) }
-      }
-    }
-  }
-#endif
+}

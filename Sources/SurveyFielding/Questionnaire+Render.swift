@@ -73,20 +73,7 @@ extension Questionnaire {
       """
   }
 
-  func escape(_ value: String) -> String {
-    var out = ""
-    for character in value {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  func escape(_ value: String) -> String { HTMLText.escape(value) }
 
   func block(_ question: Question, _ position: Int) -> String {
     var html =

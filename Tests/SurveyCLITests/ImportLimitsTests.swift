@@ -61,7 +61,7 @@ struct ImportLimitsTests {
   func hostile(_ item: Case) throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/input.csv"
-    FileManager.default.createFile(atPath: path, contents: Data(item.bytes()))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(item.bytes())))
     let store = directory.path + "/limits.db"
     let start = Date()
     let run = Run(["import", "--survey", Self.survey, "--store", store, "--wave", "1", path])

@@ -65,13 +65,7 @@ package final class ResponseReader {
   /// Problems the CSV reader found that belong to no row (a fatal encoding problem).
   package var trailingIssues: [CSVIssue] { Array(reader.issues.dropFirst(issuesSeen)) }
 
-  private func newIssues() -> [CSVIssue] {
-    let all = reader.issues
-    guard all.count > issuesSeen else { return [] }
-    let fresh = Array(all[issuesSeen...])
-    issuesSeen = all.count
-    return fresh
-  }
+  private func newIssues() -> [CSVIssue] { reader.issues(since: &issuesSeen) }
 
   private func readHeader(options: ImportOptions) throws(CSVIOError) {
     while pending.count < 3, try reader.nextRecord() {
@@ -187,11 +181,15 @@ package final class ResponseChunkReader {
       LiveRecord(record: record, path: path), line: record.line, raw: raw, issues: issues)
   }
 
-  private func newIssues() -> [CSVIssue] {
-    let all = reader.issues
-    guard all.count > issuesSeen else { return [] }
-    let fresh = Array(all[issuesSeen...])
-    issuesSeen = all.count
+  private func newIssues() -> [CSVIssue] { reader.issues(since: &issuesSeen) }
+}
+
+extension CSVReader {
+  /// The issues found since the first `seen` ones, moving `seen` past them.
+  func issues(since seen: inout Int) -> [CSVIssue] {
+    guard issues.count > seen else { return [] }
+    let fresh = Array(issues[seen...])
+    seen = issues.count
     return fresh
   }
 }

@@ -35,12 +35,8 @@ extension ResponseStore {
     guard try query.step() == .row else { return nil }
     let saved = SavedAggregate(
       throughResponse: query.int64(at: 0), responses: query.int64(at: 1), counts: query.data(at: 2))
-    let count = try connection.prepare(
-      "SELECT count(*) FROM responses WHERE survey_id = ? AND id <= ?")
-    try count.bind(surveyID, at: 1)
-    try count.bind(saved.throughResponse, at: 2)
-    guard try count.step() == .row, count.int64(at: 0) == saved.responses else { return nil }
-    return saved
+    let count = try responseCount(surveyID: surveyID, through: saved.throughResponse)
+    return count == saved.responses ? saved : nil
   }
 
   /// Saves a survey's counts, replacing any saved before for the survey.
@@ -48,12 +44,7 @@ extension ResponseStore {
     surveyID: String, fingerprint: String, throughResponse: Int64, counts: Data
   ) throws {
     try connection.transaction {
-      let count = try connection.prepare(
-        "SELECT count(*) FROM responses WHERE survey_id = ? AND id <= ?")
-      try count.bind(surveyID, at: 1)
-      try count.bind(throughResponse, at: 2)
-      _ = try count.step()
-      let responses = count.int64(at: 0)
+      let responses = try responseCount(surveyID: surveyID, through: throughResponse)
       let delete = try connection.prepare("DELETE FROM aggregates WHERE survey_id = ?")
       try delete.bind(surveyID, at: 1)
       try delete.run()
@@ -69,5 +60,15 @@ extension ResponseStore {
       try insert.bind(counts, at: 5)
       try insert.run()
     }
+  }
+
+  /// How many of a survey's responses have an id up to `through`.
+  private func responseCount(surveyID: String, through: Int64) throws -> Int64 {
+    let count = try connection.prepare(
+      "SELECT count(*) FROM responses WHERE survey_id = ? AND id <= ?")
+    try count.bind(surveyID, at: 1)
+    try count.bind(through, at: 2)
+    _ = try count.step()
+    return count.int64(at: 0)
   }
 }
