@@ -35,6 +35,8 @@ struct CorpusExpectation: Decodable, Sendable {
     var positions: [[Int]]?
     /// The raw text, when checked.
     var raw: String?
+    /// Whether the record stands for one over the reader's limits.
+    var tooLarge: Bool?
   }
 
   /// One expected issue.
@@ -141,6 +143,7 @@ struct CSVCorpusTests {
       let want = expected.records[index]
       #expect(record.line == want.line)
       #expect(record.strings == want.fields, "record \(index)")
+      #expect(record.isTooLarge == (want.tooLarge ?? false), "record \(index)")
       if let positions = want.positions {
         let actual = (0..<record.count).map { field in
           let position = record.location(of: field)

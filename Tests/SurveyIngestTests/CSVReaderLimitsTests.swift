@@ -62,17 +62,20 @@ struct CSVReaderLimitsTests {
     let reader = try CSVReader(path: path, options: options)
     let result = try readAll(reader)
     let lineBreaksInField = 100 * 1024
-    #expect(result.records.map(\.strings) == [["id", "text"], ["2", "after"]])
-    #expect(result.records.map(\.line) == [1, 3 + lineBreaksInField])
+    // The oversized record is delivered as a stand-in with no fields, in its own place.
+    #expect(result.records.map(\.strings) == [["id", "text"], [], ["2", "after"]])
+    #expect(result.records.map(\.line) == [1, 2, 3 + lineBreaksInField])
+    #expect(result.records.map(\.isTooLarge) == [false, true, false])
     #expect(result.issues.map(\.kind) == [.recordTooLarge])
     #expect(
       result.issues.first?.message
-        == "record starting at line 2 exceeds the 16777216-byte limit and was skipped "
+        == "record starting at line 2 exceeds the 16777216-byte limit and cannot be read "
         + "(lines 2 to \(2 + lineBreaksInField))")
     #expect(reader.bufferCapacity <= options.maxRecordBytes + CSVReader.lookAheadSlack)
   }
 
-  /// A huge unquoted record is skipped too, and the buffer stays at the cap.
+  /// A huge unquoted record is skipped too (a stand-in takes its place), and the buffer stays
+  /// at the cap.
   @Test("a huge unquoted record is skipped too, and the buffer stays at the cap")
   func hugeUnquotedRecord() throws {
     let line = [UInt8](repeating: UInt8(ascii: "y"), count: 5_000) + [0x2C, 0x0A]
@@ -80,8 +83,9 @@ struct CSVReaderLimitsTests {
     let options = CSVReaderOptions(bufferSize: 64, maxRecordBytes: 1_000)
     let reader = CSVReader(bytes: bytes, options: options)
     let result = try readAll(reader)
-    #expect(result.records.map(\.strings) == [["a", "b"], ["c", "d"]])
-    #expect(result.records.map(\.line) == [1, 3])
+    #expect(result.records.map(\.strings) == [["a", "b"], [], ["c", "d"]])
+    #expect(result.records.map(\.line) == [1, 2, 3])
+    #expect(result.records.map(\.isTooLarge) == [false, true, false])
     #expect(result.issues.map(\.kind) == [.recordTooLarge])
     #expect(reader.bufferCapacity <= 1_000 + CSVReader.lookAheadSlack)
   }

@@ -11,6 +11,8 @@ struct RecordSnapshot: Equatable, CustomStringConvertible {
   var fields: [[UInt8]]
   /// The raw record bytes.
   var raw: [UInt8]
+  /// Whether it stands for a record over the reader's limits.
+  var isTooLarge = false
 
   /// The fields as strings.
   var strings: [String] { fields.map { String(decoding: $0, as: UTF8.self) } }
@@ -40,7 +42,8 @@ func readAll(_ reader: CSVReader) throws -> ReadResult {
     let record = reader.record
     let fields = (0..<record.count).map { index in record.withUnsafeBytes(index) { Array($0) } }
     let raw = record.withUnsafeRawBytes { Array($0) }
-    result.records.append(RecordSnapshot(line: record.line, fields: fields, raw: raw))
+    result.records.append(
+      RecordSnapshot(line: record.line, fields: fields, raw: raw, isTooLarge: record.isTooLarge))
   }
   result.issues = reader.issues
   result.suppressedIssueCount = reader.suppressedIssueCount

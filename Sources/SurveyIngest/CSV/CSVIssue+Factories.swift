@@ -64,7 +64,7 @@ extension CSVIssue {
   static func recordTooLarge(
     line: Int, endLine: Int, limit: String, endedInQuotes: Bool
   ) -> CSVIssue {
-    var message = "record starting at line \(line) exceeds \(limit) and was skipped"
+    var message = "record starting at line \(line) exceeds \(limit) and cannot be read"
     message += endLine > line ? " (lines \(line) to \(endLine))" : ""
     if endedInQuotes {
       message += "; it ends in an unterminated quoted field at the end of the file"

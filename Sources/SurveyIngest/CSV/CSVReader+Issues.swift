@@ -44,3 +44,18 @@ extension CSVReader {
     issues.append(issue)
   }
 }
+
+extension CSVReader {
+  /// The issues found since the last call, removed from ``issues``.
+  ///
+  /// For readers that handle each record's issues with the record: call it between records.
+  /// Taking them keeps ``issues`` short, so the ``CSVReaderOptions/maxIssues`` cap (which
+  /// bounds what an unconsumed list may hold) never hides a later record's problems.
+  package func takeIssues() -> [CSVIssue] {
+    guard !issues.isEmpty else { return [] }
+    let taken = issues
+    issues.removeAll(keepingCapacity: true)
+    recordIssueMark = 0
+    return taken
+  }
+}

@@ -181,8 +181,9 @@ package final class CSVReader {
   /// Advances to the next record.
   ///
   /// On `true`, ``record`` holds the record until the next call. Records with problems are
-  /// still delivered (the problems go to ``issues``), except records over the size limit, which
-  /// are reported and skipped.
+  /// still delivered (the problems go to ``issues``). A record over the size or field-count
+  /// limit is reported and skipped without being buffered, and a stand-in with no fields
+  /// (``CSVRecord/isTooLarge``) is delivered in its place, so no record moves.
   ///
   /// - Returns: `false` at the end of the input, or when a fatal issue stopped reading.
   /// - Throws: ``CSVIOError`` when reading the file fails.
@@ -195,8 +196,7 @@ package final class CSVReader {
       case .record:
         if recordEnd - recordStart > maxRecordBytes {
           reportCompletedOversizedRecord()
-          beginRecord()
-          continue
+          return deliverTooLarge()
         }
         let current = makeRecord()
         if pendingBlankLines > 0 {
@@ -212,13 +212,13 @@ package final class CSVReader {
       case .needMore:
         if fill - recordStart >= recordScanLimit || !canReceiveMoreBytes {
           try skipOversizedRecord(tooManyFields: false)
-          beginRecord()
+          return deliverTooLarge()
         } else {
           try refill()
         }
       case .tooManyFields:
         try skipOversizedRecord(tooManyFields: true)
-        beginRecord()
+        return deliverTooLarge()
       case .endOfInput:
         isFinished = true
         if endsAtEndOfInput { pendingBlankLines = 0 }
@@ -249,6 +249,19 @@ extension CSVReader {
     recordSuppressedMark = suppressedIssueCount
     scanState = .fieldStart
     locator = CSVTextLocator(firstLine: line)
+  }
+
+  /// Delivers the stand-in of the record just skipped as too large, after any blank lines
+  /// read before it, and starts the next record.
+  private func deliverTooLarge() -> Bool {
+    let placeholder = CSVRecord.tooLarge(line: recordLine, base: buffer, spans: spans)
+    beginRecord()
+    if pendingBlankLines > 0 {
+      heldRecord = placeholder
+      return deliverPending()
+    }
+    record = placeholder
+    return true
   }
 
   private func deliverPending() -> Bool {

@@ -24,6 +24,12 @@ package struct CSVRecord {
   /// The physical line on which the record starts.
   package let line: Int
 
+  /// Whether this stands for a record over the size or field-count limit, which the reader
+  /// skipped without buffering it: it has no fields, and the reader's ``CSVReader/issues``
+  /// hold a ``CSVIssue/Kind/recordTooLarge`` issue for its line. Delivered in the record's
+  /// place so that no other record moves and nothing vanishes.
+  package let isTooLarge: Bool
+
   /// Creates a view; only the reader makes these.
   ///
   /// - Parameters:
@@ -35,8 +41,9 @@ package struct CSVRecord {
   ///   - scratch: Room to un-escape fields, if any field needs it.
   init(
     base: UnsafePointer<UInt8>, length: Int, spans: UnsafePointer<CSVFieldSpan>, count: Int,
-    line: Int, scratch: UnsafeMutablePointer<UInt8>?
+    line: Int, scratch: UnsafeMutablePointer<UInt8>?, isTooLarge: Bool = false
   ) {
+    self.isTooLarge = isTooLarge
     self.base = base
     self.length = length
     self.spans = spans
@@ -182,6 +189,14 @@ package struct CSVRecord {
     line: Int, base: UnsafePointer<UInt8>, spans: UnsafePointer<CSVFieldSpan>
   ) -> CSVRecord {
     CSVRecord(base: base, length: 0, spans: spans, count: 0, line: line, scratch: nil)
+  }
+
+  /// The stand-in for a record over a limit that starts on `line` (see ``isTooLarge``).
+  static func tooLarge(
+    line: Int, base: UnsafePointer<UInt8>, spans: UnsafePointer<CSVFieldSpan>
+  ) -> CSVRecord {
+    CSVRecord(
+      base: base, length: 0, spans: spans, count: 0, line: line, scratch: nil, isTooLarge: true)
   }
 
 }

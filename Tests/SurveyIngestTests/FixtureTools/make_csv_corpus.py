@@ -30,8 +30,10 @@ def case(name, data, records, issues=(), dialect=None, options=None, description
     })
 
 
-def rec(line, fields, positions=None, raw=None):
+def rec(line, fields, positions=None, raw=None, too_large=False):
     entry = {"line": line, "fields": fields}
+    if too_large:
+        entry["tooLarge"] = True
     if positions is not None:
         entry["positions"] = positions
     if raw is not None:
@@ -151,25 +153,26 @@ case("nul_bytes", b"a,b\n1,x\x00y\n\x00,\"q\x00\"\n",
 case("record_over_cap",
      b'id,text\n1,short\n2,this line is far too long for the cap\n'
      b'3,"quoted\nlong long long long long"\n4,ok\n',
-     [rec(1, ["id", "text"]), rec(2, ["1", "short"]), rec(6, ["4", "ok"])],
+     [rec(1, ["id", "text"]), rec(2, ["1", "short"]), rec(3, [], too_large=True),
+      rec(4, [], too_large=True), rec(6, ["4", "ok"])],
      [issue("recordTooLarge", 3, 1,
-            "record starting at line 3 exceeds the 20-byte limit and was skipped"),
+            "record starting at line 3 exceeds the 20-byte limit and cannot be read"),
       issue("recordTooLarge", 4, 1,
-            "record starting at line 4 exceeds the 20-byte limit and was skipped "
+            "record starting at line 4 exceeds the 20-byte limit and cannot be read "
             "(lines 4 to 5)")],
      options={"maxRecordBytes": 20})
 
 case("record_over_cap_unterminated", b'a,b\n1,"never closed and far too long\n2,x\n',
-     [rec(1, ["a", "b"])],
+     [rec(1, ["a", "b"]), rec(2, [], too_large=True)],
      [issue("recordTooLarge", 2, 1,
-            "record starting at line 2 exceeds the 16-byte limit and was skipped "
+            "record starting at line 2 exceeds the 16-byte limit and cannot be read "
             "(lines 2 to 4); it ends in an unterminated quoted field at the end of the file")],
      options={"maxRecordBytes": 16})
 
 case("too_many_fields", b"a,b\n1,2,3,4,5,6\n7,8\n",
-     [rec(1, ["a", "b"]), rec(3, ["7", "8"])],
+     [rec(1, ["a", "b"]), rec(2, [], too_large=True), rec(3, ["7", "8"])],
      [issue("recordTooLarge", 2, 1,
-            "record starting at line 2 exceeds the limit of 4 fields and was skipped")],
+            "record starting at line 2 exceeds the limit of 4 fields and cannot be read")],
      options={"maxFieldsPerRecord": 4})
 
 case("utf16_bom", b"\xff\xfe" + "a,b\r\n1,2\r\n".encode("utf-16-le"), [],
