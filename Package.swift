@@ -52,7 +52,8 @@ let package = Package(
     ),
     .testTarget(
       name: "SurveyStoreTests",
-      dependencies: ["SurveyStore", "SurveyIngest", "SurveyDSL", "SurveySimulation", "SurveyCore", "SurveyTestSupport"]
+      dependencies: ["SurveyStore", "SurveyIngest", "SurveyDSL", "SurveySimulation", "SurveyCore", "SurveyTestSupport"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "SurveyStatisticsTests",

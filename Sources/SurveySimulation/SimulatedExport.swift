@@ -69,6 +69,7 @@ package struct SimulatedExport: Sendable {
     case .language: return platform == .qualtrics ? layout.language.uppercased() : layout.language
     case .status: return platform == .qualtrics ? "0" : "complete"
     case .ignored: return ignoredValue(header, response, index: index, random: hash)
+    case .rejectID: return ""
     }
   }
 

@@ -20,12 +20,15 @@ enum Executable {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
-  /// Starts the program.
-  static func start(_ arguments: [String]) throws -> Process {
+  /// Starts the program, with extra environment variables if given.
+  static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
     let program = try #require(survey, "the survey program is not built; run 'swift build' first")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
@@ -33,8 +36,8 @@ enum Executable {
   }
 
   /// Runs the program to the end and returns its exit status.
-  static func run(_ arguments: [String]) throws -> Int32 {
-    let process = try start(arguments)
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Int32 {
+    let process = try start(arguments, environment: environment)
     process.waitUntilExit()
     return process.terminationStatus
   }

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// Hostile files given to `survey import`: each gets a clear message naming the file (and line
-/// when there is one), in bounded time, with nothing half-stored and no row silently dropped.
+/// when there is one), with nothing half-stored and no row silently dropped. (That the work is
+/// linear in the input is measured by `Benchmarks/hostile_inputs.py`, not here: a test must not
+/// depend on the machine's speed.)
 @Suite("import limits")
 struct ImportLimitsTests {
   static let survey = ReportCommandTests.survey
@@ -63,14 +65,11 @@ struct ImportLimitsTests {
     let path = directory.path + "/input.csv"
     #expect(FileManager.default.createFile(atPath: path, contents: Data(item.bytes())))
     let store = directory.path + "/limits.db"
-    let start = Date()
     let run = Run(["import", "--survey", Self.survey, "--store", store, "--wave", "1", path])
-    let elapsed = Date().timeIntervalSince(start)
     #expect(run.status == item.status, "\(item.name): \(run.err.prefix(400))")
     #expect(
       (run.out + run.err).contains(item.message), "\(item.name): \((run.out + run.err).prefix(400))"
     )
-    #expect(elapsed < 30, "\(item.name) took \(elapsed) s")
     if item.status == 3 {
       // Rejected rows are kept with their reasons, not dropped.
       let rejects = Run(["rejects", "--store", store])

@@ -121,7 +121,7 @@ struct SavedCountsTests {
     #expect(try reader.savedAggregate(surveyID: "x", fingerprint: "y") == nil)
     #expect(try reader.waveCodebooks(of: survey) == expected)
     _ = try ResponseStore(path: path)
-    #expect(try connection.userVersion() == 2)
+    #expect(try connection.userVersion() == 3)
     let waves = try connection.prepare("SELECT count(*) FROM import_waves")
     _ = try waves.step()
     #expect(waves.int(at: 0) == 2)

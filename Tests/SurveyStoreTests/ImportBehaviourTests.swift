@@ -191,7 +191,7 @@ import Testing
             fileName: "x", fileSHA256: "", fileBytes: 0, platform: .generic, importedAt: "",
             chapter: nil, wave: nil,
             header: [], delimiter: ",")
-        ) { _ in }
+        ) { _ in ImportTail() }
       }
     }
   }

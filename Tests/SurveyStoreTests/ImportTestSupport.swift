@@ -38,8 +38,8 @@ final class ScratchStore {
   ) throws -> (ImportResult, [ImportedRow]) {
     var rows: [ImportedRow] = []
     let result = try Importer(store: store, survey: survey, codebook: "{}").importFile(
-      path, options: options, importedAt: 1_800_000_000
-    ) { row, _, _ in rows.append(row) }
+      path, options: options, importedAt: 1_800_000_000,
+      onRow: { row, _, _ in rows.append(row) })
     return (result, rows)
   }
 

@@ -9,16 +9,23 @@ enum ImportCommand: Command {
   static let name = "import"
   static let summary = "Validate survey exports and add their responses to the store"
   static let usage =
-    "survey import --survey FILE [--store DB] [--from PLATFORM] [--chapter C] [--wave W] [--timezone ±HH:MM] CSV..."
+    "survey import --survey FILE [--store DB] [--from PLATFORM] [--chapter C] [--wave W] [--timezone ±HH:MM] [--replace-changed] CSV..."
   static let discussion = """
-    Recognises the platform from the file's headers (or use --from), matches columns to questions
-    by id, old id, text in any of the survey's languages or platform path, turns labels into codes,
-    and checks every cell: type, range, known answer, required, answers to hidden questions, and
-    hard checks (soft checks give warnings). A row with an error is rejected as a whole and kept
-    with its reasons (see 'survey rejects'). Importing the same file again adds nothing; a grown
-    export adds only its new responses. Each file is one transaction.
+    Recognises the platform from the file's headers (or use --from, which is checked against
+    them), matches columns to questions by id, old id, text in any of the survey's languages or
+    platform path, turns labels into codes, and checks every cell: type, range, known answer,
+    required, answers to hidden questions, and hard checks (soft checks give warnings). A row
+    with an error is rejected as a whole and kept with its reasons (see 'survey rejects'); a
+    record too large to read is rejected in its place. Rows of empty cells are skipped and
+    counted. Each file is one transaction.
+    Every data row is stored, already present, or rejected and kept. A response is recognised
+    by the platform's response id within its wave (and the --chapter given), or, without an id,
+    by its text and its occurrence in the file: importing a file again adds nothing, a grown
+    export adds only its new rows, and identical rows stay as many as they are. A response
+    whose id comes back with other answers is rejected and kept, unless --replace-changed
+    stores the new answers as a new version (reports then use the newest version).
     Timestamps without a time zone are read as UTC, or in --timezone.
-    Exit status: 0 when every row was accepted or already present, 3 when rows were rejected,
+    Exit status: 0 when every row was stored or already present, 3 when rows were rejected,
     1 when a file could not be imported at all (nothing of it is stored).
     """
   static let options = [
@@ -33,6 +40,9 @@ enum ImportCommand: Command {
     ),
     OptionSpec(
       "decimal-comma", help: "Numbers use a decimal comma (default: only in ';'-separated files)"),
+    OptionSpec(
+      "replace-changed",
+      help: "Store responses whose id comes back with other answers as new versions"),
   ]
 
   static let rejectedStatus: Int32 = 3
@@ -46,9 +56,12 @@ enum ImportCommand: Command {
     if let name = arguments.value("from") { options.platform = try platform(name) }
     if let zone = arguments.value("timezone") { options.timeZoneOffsetMinutes = try offset(zone) }
     if arguments.has("decimal-comma") { options.decimalComma = true }
+    options.replacesChanged = arguments.has("replace-changed")
     let survey = try CommandSupport.compile(surveyPath, context: context)
     let storePath = arguments.value("store") ?? StorePath.defaultPath(forSurvey: surveyPath)
-    let store = try CommandSupport.openStore(storePath, context: context)
+    // An import waits for another import into the same store as long as that one takes.
+    let store = try CommandSupport.openStore(
+      storePath, context: context, busyTimeout: .seconds(86_400))
     let codebook = Codebook.json(survey).compact
     var status = ExitStatus.success
     for path in arguments.positionals {

@@ -10,17 +10,19 @@ enum RejectsCommand: Command {
     "List rejected rows with their reasons, or write them out to fix and re-import"
   static let usage = "survey rejects [--store DB | --survey FILE] [--all] [--csv OUT]"
   static let discussion = """
-    Lists every rejected row that no later import has replaced: its file, line and every reason.
-    With --csv, writes the rows exactly as they were, under their file's header rows, so they can
-    be corrected in a spreadsheet or text editor and imported again; a corrected row then
-    replaces its rejection. When rows come from several imports, each import gets its own file
-    (OUT.import3.csv).
+    Lists every rejected row waiting to be fixed: its file, line and every reason. With --csv,
+    writes the rows as they were (private and unread cells blanked), under their file's header
+    rows, with one more column, survey_reject, naming the rejection each row corrects: fix them
+    in a spreadsheet or text editor and import the file again; a corrected row that is stored
+    resolves its rejection, and one that is rejected again takes its place in this list. When
+    rows come from several imports, each import gets its own file (OUT.import3.csv). A record
+    too large to read kept nothing of its text: fix it in the original file at the line given.
     """
   static let options = [
     OptionSpec("store", value: "DB", help: "The store"),
     OptionSpec(
       "survey", short: "s", value: "FILE", help: "Use the store next to this survey (survey.db)"),
-    OptionSpec("all", help: "Include rows that a later import has replaced"),
+    OptionSpec("all", help: "Include rows that were fixed since"),
     OptionSpec("csv", value: "OUT", help: "Write the rows, with their header, to a CSV file"),
   ]
 
@@ -40,8 +42,10 @@ enum RejectsCommand: Command {
     }
     for reject in rejects {
       let file = imports[reject.importID]?.fileName ?? "import \(reject.importID)"
-      context.console.out.write(
-        "\(file) line \(reject.sourceLine)\(reject.isResolved ? " (fixed since)" : ""):\n")
+      let state =
+        reject.isResolved
+        ? " (fixed since)" : reject.isSuperseded ? " (a corrected copy was rejected again)" : ""
+      context.console.out.write("\(file) line \(reject.sourceLine)\(state):\n")
       for reason in reasons(reject.reasons) { context.console.out.write("  \(reason)\n") }
     }
     context.console.out.write("\(rejects.count) rejected row\(rejects.count == 1 ? "" : "s")\n")
@@ -66,16 +70,22 @@ enum RejectsCommand: Command {
     _ rejects: [RejectRecord], imports: [Int64: ImportRecord], to output: String,
     context: CommandContext
   ) throws -> Int32 {
-    let groups = Dictionary(grouping: rejects, by: \.importID)
+    for reject in rejects where reject.isTooLarge {
+      let file = imports[reject.importID]?.fileName ?? "import \(reject.importID)"
+      context.console.out.write(
+        "\(file) line \(reject.sourceLine): too large to read, so nothing of it was kept; "
+          + "fix it in the original file\n")
+    }
+    let groups = Dictionary(grouping: rejects.filter { !$0.isTooLarge }, by: \.importID)
     guard !groups.isEmpty else {
       context.console.out.write("No rejected rows to write.\n")
       return ExitStatus.success
     }
     for (importID, rows) in groups.sorted(by: { $0.key < $1.key }) {
       let path = groups.count == 1 ? output : insertSuffix(output, ".import\(importID)")
-      let header = imports[importID]?.header ?? []
-      var bytes = header
-      for row in rows { bytes += masked(row.raw, header: header) + [0x0A] }
+      let record = imports[importID]
+      let delimiter = record?.delimiter.utf8.first.flatMap { CSVDelimiter(byte: $0) } ?? .comma
+      let bytes = RejectsFile(header: record?.header ?? [], delimiter: delimiter).bytes(of: rows)
       do {
         try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
       } catch {
@@ -85,35 +95,6 @@ enum RejectsCommand: Command {
         "wrote \(rows.count) rejected row\(rows.count == 1 ? "" : "s") to \(path)\n")
     }
     return ExitStatus.success
-  }
-
-  /// A rejected row as written, except that a cell a spreadsheet would run as a formula (one
-  /// starting with =, +, -, @) gets a leading apostrophe, as in 'survey export data': a
-  /// respondent's answer must never run in the organizer's spreadsheet. Other cells keep their
-  /// bytes; a row that cannot be parsed on its own is kept as it was.
-  static func masked(_ raw: [UInt8], header: [UInt8]) -> [UInt8] {
-    let dangerous: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
-    guard raw.contains(where: { dangerous.contains($0) }) else { return raw }
-    let reader = CSVReader(bytes: header + [0x0A] + raw)
-    var last: [[UInt8]]?
-    while (try? reader.nextRecord()) == true {
-      var fields: [[UInt8]] = []
-      reader.record.forEachField { _, field in fields.append(Array(field)) }
-      last = fields
-    }
-    guard let fields = last else { return raw }
-    let writer = CSVWriter(
-      options: CSVWriterOptions(
-        delimiter: reader.dialect.delimiter, lineEnding: .lf, masksFormulas: true))
-    for field in fields {
-      let text = String(decoding: field, as: UTF8.self)
-      // Numbers such as -3 are data, not formulas; the writer masks only what a spreadsheet runs.
-      if (try? writer.writeField(text)) == nil { return raw }
-    }
-    guard (try? writer.endRecord()) != nil else { return raw }
-    var bytes = writer.bytes
-    if bytes.last == 0x0A { bytes.removeLast() }
-    return bytes
   }
 
   static func insertSuffix(_ path: String, _ suffix: String) -> String {

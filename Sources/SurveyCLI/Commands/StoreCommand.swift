@@ -31,7 +31,9 @@ enum StoreCommand: Command {
       out.write(
         "  #\(record.id) \(record.importedAt) \(record.fileName) (\(record.platform)\(assigned.isEmpty ? "" : ", " + assigned.joined(separator: ", "))): "
           + "\(record.rows) rows, \(record.accepted) accepted, \(record.alreadyPresent) already present, "
-          + "\(record.rejected) rejected, \(record.warnings) warnings\n")
+          + "\(record.rejected) rejected, \(record.warnings) warnings"
+          + (record.replaced > 0 ? ", \(record.replaced) new versions of changed responses" : "")
+          + (record.emptyRows > 0 ? ", \(record.emptyRows) empty rows skipped" : "") + "\n")
     }
     let counts = try store.groupCounts()
     for surveyID in Array(Set(counts.map(\.surveyID))).sorted() {

@@ -12,17 +12,22 @@ extension ImportCommand {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     var progress = Progress(
       stream: context.console.err, total: size, label: (path as NSString).lastPathComponent)
+    let faults = FaultInjection(environment: context.console.environment)
     var shownRows = 0
     var hiddenRows = 0
     var rowCount = 0
     let result: ImportResult
     do {
+      try store.waitForWriters {
+        context.console.err.write(
+          "\(store.path): another import is writing to the store; waiting for it to finish\n")
+      }
       result = try importer.importFile(
-        path, options: options, importedAt: Int(Date().timeIntervalSince1970)
-      ) {
-        row, outcome, bytes in
+        path, options: options, importedAt: Int(Date().timeIntervalSince1970),
+        onStage: faults.reached
+      ) { row, outcome, bytes in
         rowCount += 1
-        if outcome == .rejected || outcome == .accepted, !row.problems.isEmpty {
+        if outcome != .alreadyPresent, outcome != .rejectedAgain, !row.problems.isEmpty {
           if shownRows < 20 {
             progress.finish()
             context.emit(row.problems.map(\.diagnostic))
@@ -32,6 +37,7 @@ extension ImportCommand {
           }
         }
         progress.update(bytes: bytes, rows: rowCount)
+        faults.handed(rows: rowCount)
       }
     } catch {
       progress.finish()
@@ -62,12 +68,23 @@ extension ImportCommand {
       "\(path) (\(platform.displayName), \(summary.rows) rows): \(summary.accepted) accepted, "
       + "\(summary.alreadyPresent) already present, \(summary.rejected) rejected"
     if summary.rejectedAgain > 0 { line += " (\(summary.rejectedAgain) rejected before)" }
+    if summary.replaced > 0 {
+      line += ", \(summary.replaced) stored as new versions of changed responses"
+    }
     if summary.warnings > 0 { line += ", \(summary.warnings) warnings" }
+    if summary.emptyRows > 0 {
+      line += "; \(summary.emptyRows) empty row\(summary.emptyRows == 1 ? "" : "s") skipped"
+    }
     context.console.out.write(line + "\n")
     for (reason, count) in summary.reasons.sorted(by: {
       $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key)
     }) {
       context.console.out.write("  \(count) × \(reason)\n")
+    }
+    if summary.changed > 0 {
+      context.console.out.write(
+        "  \(summary.changed) response\(summary.changed == 1 ? "" : "s") came back with other "
+          + "answers than stored: to keep the new answers, import again with --replace-changed\n")
     }
     if summary.rejected > 0 {
       context.console.out.write("  list them with: survey rejects --store \(store)\n")

@@ -11,11 +11,12 @@ enum StorePath {
 
 extension CommandSupport {
   /// Opens the store, turning failures into clear input errors.
-  static func openStore(_ path: String, context: CommandContext, readOnly: Bool = false) throws
-    -> ResponseStore
-  {
+  static func openStore(
+    _ path: String, context: CommandContext, readOnly: Bool = false,
+    busyTimeout: Duration = .seconds(10)
+  ) throws -> ResponseStore {
     do {
-      return try ResponseStore(path: path, readOnly: readOnly)
+      return try ResponseStore(path: path, readOnly: readOnly, busyTimeout: busyTimeout)
     } catch {
       throw CommandFailure.input(error.localizedDescription)
     }

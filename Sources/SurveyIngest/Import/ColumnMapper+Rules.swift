@@ -22,6 +22,7 @@ extension ColumnMapper {
       "recordeddate", "end date":
       .metadata(.submittedAt)
     case "started_at", "startdate", "start date", "start": .metadata(.startedAt)
+    case MetadataField.rejectColumn: .metadata(.rejectID)
     case "chapter": survey.roles.chapter == nil ? .metadata(.chapter) : nil
     case "wave": survey.roles.wave == nil ? .metadata(.wave) : nil
     default: nil

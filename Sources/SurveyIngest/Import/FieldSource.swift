@@ -8,6 +8,20 @@ protocol FieldSource {
   func location(_ index: Int) -> CellLocation
 }
 
+extension FieldSource {
+  /// Whether every field is empty or white space: a blank line, or a row of empty cells as
+  /// spreadsheets write them (`,,,,`). Such a record is not a response.
+  var isEmpty: Bool {
+    for index in 0..<fieldCount {
+      let blank = withField(index) { bytes in
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+      }
+      if !blank { return false }
+    }
+    return true
+  }
+}
+
 /// A live record of the reader.
 struct LiveRecord: FieldSource {
   let record: CSVRecord
@@ -36,8 +50,11 @@ struct SavedRecord: FieldSource {
   var line: Int
   var raw: [UInt8]
   var issues: [CSVIssue]
+  /// Whether it stands for a record over the reader's limits (see ``CSVRecord/isTooLarge``).
+  var isTooLarge: Bool
 
   init(_ record: CSVRecord, path: String, issues: [CSVIssue]) {
+    isTooLarge = record.isTooLarge
     fields = (0..<record.count).map { index in record.withUnsafeBytes(index) { Array($0) } }
     offsets = (0..<record.count).map { record.startOffset(of: $0) }
     self.path = path

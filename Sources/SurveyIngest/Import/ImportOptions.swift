@@ -10,6 +10,11 @@ package struct ImportOptions: Sendable {
   package var timeZoneOffsetMinutes: Int = 0
   /// Whether numbers use a decimal comma; `nil` decides from the delimiter (`;` exports do).
   package var decimalComma: Bool?
+  /// Whether a response whose id was stored before with other answers is stored as a new
+  /// version of it (instead of being rejected and kept).
+  package var replacesChanged = false
+  /// The CSV reader's settings (its limits, for tests).
+  package var readerOptions = CSVReaderOptions()
 
   /// Creates options.
   package init(platform: Platform? = nil, chapter: String? = nil, wave: String? = nil) {

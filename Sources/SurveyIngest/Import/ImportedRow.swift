@@ -13,6 +13,17 @@ package struct RowProblem: Sendable, Hashable {
   /// Where the cell is.
   package var location: CellLocation?
 
+  /// Creates a problem.
+  package init(
+    severity: Severity, id: String, message: String, question: String?, location: CellLocation?
+  ) {
+    self.severity = severity
+    self.id = id
+    self.message = message
+    self.question = question
+    self.location = location
+  }
+
   /// The problem as a diagnostic.
   package var diagnostic: Diagnostic {
     Diagnostic(severity, id: id, message, at: location?.range())
@@ -43,6 +54,11 @@ package struct ImportedRow: Sendable {
   package var personValue: String?
   /// Errors (the row is rejected) and warnings (it is kept).
   package var problems: [RowProblem]
+  /// Whether the row stands for a record over the reader's limits, of which nothing was read.
+  package var isTooLarge = false
+  /// The rejected row that this row corrects, when it comes from a file written by
+  /// `survey rejects --csv` (its `survey_reject` column).
+  package var correctsReject: Int64?
 
   /// Whether the row is rejected.
   package var isRejected: Bool { problems.contains { $0.severity == .error } }

@@ -23,6 +23,10 @@ package enum IngestMessage {
 
   static func headerOnly(_ path: String) -> String { "'\(path)' has headers but no responses" }
 
+  static func headerTooLarge(_ path: String, _ reason: String) -> String {
+    "the header of '\(path)' cannot be read: \(reason); nothing was imported"
+  }
+
   static func invalidDate(_ text: String, _ id: String, _ format: String) -> String {
     "'\(text)' is not a date for '\(id)' (expected \(format))"
   }
@@ -75,6 +79,14 @@ package enum IngestMessage {
 
   static func unknownMultipleAnswer(_ text: String, _ id: String) -> String {
     "'\(text)' is not an answer of '\(id)'; if it is an 'other' answer, the question needs an 'other' line"
+  }
+
+  static func wrongPlatform(
+    _ path: String, _ platform: Platform, _ problem: PlatformDetector.Mismatch
+  )
+    -> String
+  {
+    "'\(path)' is not a \(platform.displayName) export: \(problem.reason); nothing was imported"
   }
 
   static func unreadableChapter(_ text: String) -> String {

@@ -3,6 +3,11 @@ import SurveyCore
 
 /// Reads an export row by row: recognises the platform and maps the header first, then decodes
 /// and validates each response, in constant memory.
+///
+/// Every data record becomes exactly one ``ImportedRow`` (accepted or rejected), except empty
+/// records (blank lines and rows of empty cells, as spreadsheets write them), which are
+/// counted in ``emptyRows``. A record over the reader's size or field-count limit becomes one
+/// rejected row in its own place.
 package final class ResponseReader {
   /// The survey.
   package let survey: Survey
@@ -16,11 +21,12 @@ package final class ResponseReader {
   package private(set) var headerRaw: [[UInt8]] = []
   /// The size of the file in bytes.
   package let fileSize: Int
+  /// The empty records skipped so far.
+  package private(set) var emptyRows = 0
 
   private let reader: CSVReader
   private var pending: [SavedRecord] = []
-  private var decoder: RowDecoder?
-  private var issuesSeen = 0
+  private var rows: RecordRows?
 
   /// Opens an export and reads its header.
   ///
@@ -30,7 +36,7 @@ package final class ResponseReader {
     self.survey = survey
     var status = stat()
     fileSize = stat(path, &status) == 0 ? Int(status.st_size) : 0
-    reader = try CSVReader(path: path)
+    reader = try CSVReader(path: path, options: options.readerOptions)
     mapping = ColumnMapping(platform: .generic, headerRowCount: 1, columns: [], diagnostics: [])
     try readHeader(options: options)
   }
@@ -46,79 +52,99 @@ package final class ResponseReader {
 
   /// The next response, or `nil` at the end of the file.
   package func next() throws(CSVIOError) -> ImportedRow? {
-    guard let decoder else { return nil }
-    if !pending.isEmpty {
+    guard let rows else { return nil }
+    while !pending.isEmpty {
       let saved = pending.removeFirst()
-      return decoder.decode(saved, line: saved.line, raw: saved.raw, issues: saved.issues)
+      if let row = rows.row(saved) { return row }
+      if saved.fieldCount > 0 { emptyRows += 1 }
     }
     var issues: [CSVIssue] = []
-    repeat {
-      guard try reader.nextRecord() else { return nil }
-      issues += newIssues()
-    } while reader.record.count == 0
-    let record = reader.record
-    let raw = record.withUnsafeRawBytes { Array($0) }
-    return decoder.decode(
-      LiveRecord(record: record, path: path), line: record.line, raw: raw, issues: issues)
+    while try reader.nextRecord() {
+      // A blank line's issues (those of a record held back behind it) go to the next row.
+      issues += reader.takeIssues()
+      if let row = rows.row(LiveRecord(record: reader.record, path: path), issues: issues) {
+        return row
+      }
+      if reader.record.count > 0 {
+        emptyRows += 1
+        issues = []
+      }
+    }
+    return nil
   }
 
   /// Problems the CSV reader found that belong to no row (a fatal encoding problem).
-  package var trailingIssues: [CSVIssue] { Array(reader.issues.dropFirst(issuesSeen)) }
-
-  private func newIssues() -> [CSVIssue] { reader.issues(since: &issuesSeen) }
+  package var trailingIssues: [CSVIssue] { reader.takeIssues() }
 
   private func readHeader(options: ImportOptions) throws(CSVIOError) {
+    var issues: [CSVIssue] = []
     while pending.count < 3, try reader.nextRecord() {
-      let issues = newIssues()
-      if reader.record.count == 0, pending.isEmpty { continue }
+      issues += reader.takeIssues()
+      if reader.record.count == 0, !reader.record.isTooLarge, pending.isEmpty { continue }
       pending.append(SavedRecord(reader.record, path: path, issues: issues))
+      issues = []
     }
-    for issue in newIssues() where issue.severity == .fatal {
+    for issue in issues + reader.takeIssues() where issue.severity == .fatal {
       fileDiagnostics.append(
         Diagnostic(.error, id: "csv." + issue.kind.rawValue, issue.message, at: nil, label: nil))
     }
-    guard !pending.isEmpty else {
+    guard let first = pending.first else {
       if !fileDiagnostics.hasErrors {
         fileDiagnostics.append(
           Diagnostic(.error, id: "ingest.emptyFile", IngestMessage.emptyFile(path), at: nil))
       }
       return
     }
+    guard !first.isTooLarge else { return headerTooLarge(first) }
     let saved = pending
-    let rows = HeaderRows(rows: pending.map(\.strings)) { row, column in
+    let header = HeaderRows(rows: pending.map(\.strings)) { row, column in
       if row < saved.count, column < saved[row].fieldCount { return saved[row].location(column) }
       if let first = saved.first, column < first.fieldCount { return first.location(column) }
       return nil
     }
-    let platform = options.platform ?? PlatformDetector.detect(rows)
-    mapping = ColumnMapper(survey: survey).map(rows, platform: platform)
+    let detected = PlatformDetector.detect(header)
+    if let forced = options.platform,
+      let problem = PlatformDetector.mismatch(header, forced: forced, detected: detected)
+    {
+      fileDiagnostics.append(
+        Diagnostic(
+          .error, id: "ingest.wrongPlatform", IngestMessage.wrongPlatform(path, forced, problem),
+          at: header.location(problem.row, 0)?.range(), label: problem.hint))
+      return
+    }
+    let platform = options.platform ?? detected
+    let headerCount = min(platform.headerRowCount, pending.count)
+    if let tooLarge = pending.prefix(headerCount).first(where: \.isTooLarge) {
+      return headerTooLarge(tooLarge)
+    }
+    mapping = ColumnMapper(survey: survey).map(header, platform: platform)
     fileDiagnostics += mapping.diagnostics
     let exhausted = pending.count < 3
-    let headerCount = min(platform.headerRowCount, pending.count)
     headerRaw = pending.prefix(headerCount).map(\.raw)
     pending.removeFirst(headerCount)
     if pending.isEmpty, exhausted {
       fileDiagnostics.append(
         Diagnostic(.warning, id: "ingest.headerOnly", IngestMessage.headerOnly(path), at: nil))
     }
-    // Decimal commas are accepted in ';'-separated files (where ',' cannot be the delimiter) and
-    // when asked for; a decimal point is always accepted.
-    let decimalComma = options.decimalComma ?? (reader.dialect.delimiter == .semicolon)
-    let plans = mapping.columns.map { ColumnPlan($0, survey: survey) }
-    var redacted: Set<Int> = []
-    for (index, plan) in plans.enumerated() {
-      switch plan.kind {
-      case .ignored, .metadata(.ignored): redacted.insert(index)
-      default:
-        if let position = plan.position, survey.questions[position].privateMode != nil {
-          redacted.insert(index)
-        }
-      }
-    }
-    decoder = RowDecoder(
-      survey: survey, platform: platform, plans: plans, options: options,
-      decimalComma: decimalComma,
-      headerWidth: rows.width, delimiter: reader.dialect.delimiter, redacted: redacted)
+    rows = RecordRows(
+      decoder: RowDecoder(
+        survey: survey, platform: platform, mapping: mapping, options: options,
+        headerWidth: header.width, delimiter: reader.dialect.delimiter),
+      path: path)
+  }
+
+  /// A header record over the reader's limits: the file cannot be read.
+  private func headerTooLarge(_ record: SavedRecord) {
+    let message =
+      record.issues.first { $0.kind == .recordTooLarge }?.message
+      ?? "the record starting at line \(record.line) is over the reader's limits"
+    fileDiagnostics.append(
+      Diagnostic(
+        .error, id: "ingest.headerTooLarge", IngestMessage.headerTooLarge(path, message),
+        at: CellLocation(
+          path: path, recordLine: record.line, rawText: "",
+          position: CSVPosition(line: record.line, column: 1)
+        ).range()))
   }
 }
 
@@ -131,10 +157,17 @@ package struct ResponseRowDecoder: Sendable {
 }
 
 extension ResponseReader {
+  /// Blanks the private, unread and metadata cells of a row's text as a rejected row is kept
+  /// (for a row that passed the checks but is rejected later, by the store).
+  package var redaction: @Sendable ([UInt8]) -> [UInt8] {
+    guard let decoder = rows?.decoder else { return { $0 } }
+    return { raw in decoder.redact(raw: raw) }
+  }
+
   /// The row decoding for parallel chunk readers; nil when the header has errors.
   package var rowDecoder: ResponseRowDecoder? {
-    guard let decoder, !hasHeaderErrors else { return nil }
-    return ResponseRowDecoder(decoder: decoder, headerRows: mapping.headerRowCount)
+    guard let rows, !hasHeaderErrors else { return nil }
+    return ResponseRowDecoder(decoder: rows.decoder, headerRows: mapping.headerRowCount)
   }
 }
 
@@ -142,10 +175,11 @@ extension ResponseReader {
 /// serial ``ResponseReader`` does; the first chunk skips the header.
 package final class ResponseChunkReader {
   private let reader: CSVReader
-  private let decoder: ResponseRowDecoder
+  private let rows: RecordRows
   private let path: String
   private var headerToSkip: Int
-  private var issuesSeen = 0
+  /// The empty records of the chunk skipped so far.
+  package private(set) var emptyRows = 0
 
   /// A reader over a chunk.
   ///
@@ -156,7 +190,7 @@ package final class ResponseChunkReader {
   ///   - isFirstChunk: Whether the chunk starts at the beginning of the file (with the header).
   package init(reader: CSVReader, decoder: ResponseRowDecoder, path: String, isFirstChunk: Bool) {
     self.reader = reader
-    self.decoder = decoder
+    rows = RecordRows(decoder: decoder.decoder, path: path)
     self.path = path
     headerToSkip = isFirstChunk ? decoder.headerRows : 0
   }
@@ -164,32 +198,54 @@ package final class ResponseChunkReader {
   /// The next response of the chunk, or nil at its end.
   package func next() throws(CSVIOError) -> ImportedRow? {
     var issues: [CSVIssue] = []
-    while true {
-      guard try reader.nextRecord() else { return nil }
-      issues += newIssues()
-      guard reader.record.count > 0 else { continue }
+    while try reader.nextRecord() {
+      issues += reader.takeIssues()
+      let record = reader.record
       if headerToSkip > 0 {
+        // The header rows, found as the serial reader finds them (blank lines before them
+        // are not rows).
+        guard record.count > 0 || record.isTooLarge else { continue }
         headerToSkip -= 1
         issues = []
         continue
       }
-      break
+      if let row = rows.row(LiveRecord(record: record, path: path), issues: issues) { return row }
+      if record.count > 0 {
+        emptyRows += 1
+        issues = []
+      }
     }
-    let record = reader.record
-    let raw = record.withUnsafeRawBytes { Array($0) }
-    return decoder.decoder.decode(
-      LiveRecord(record: record, path: path), line: record.line, raw: raw, issues: issues)
+    return nil
   }
-
-  private func newIssues() -> [CSVIssue] { reader.issues(since: &issuesSeen) }
 }
 
-extension CSVReader {
-  /// The issues found since the first `seen` ones, moving `seen` past them.
-  func issues(since seen: inout Int) -> [CSVIssue] {
-    guard issues.count > seen else { return [] }
-    let fresh = Array(issues[seen...])
-    seen = issues.count
-    return fresh
+/// What both response readers do with a record: a row, or nothing for an empty record.
+struct RecordRows: Sendable {
+  let decoder: RowDecoder
+  let path: String
+
+  /// The row of a live record; nil for an empty one.
+  func row(_ record: LiveRecord, issues: [CSVIssue]) -> ImportedRow? {
+    if record.record.isTooLarge {
+      return decoder.tooLarge(line: record.record.line, issues: issues, path: path)
+    }
+    guard !isEmpty(record) else { return nil }
+    let raw = record.record.withUnsafeRawBytes { Array($0) }
+    return decoder.decode(record, line: record.record.line, raw: raw, issues: issues)
+  }
+
+  /// The row of a record read before the header was understood; nil for an empty one.
+  func row(_ saved: SavedRecord) -> ImportedRow? {
+    if saved.isTooLarge {
+      return decoder.tooLarge(line: saved.line, issues: saved.issues, path: path)
+    }
+    guard !isEmpty(saved) else { return nil }
+    return decoder.decode(saved, line: saved.line, raw: saved.raw, issues: saved.issues)
+  }
+
+  /// Whether a record is not a response: a blank line, or no more empty cells than the header
+  /// has columns (more is a broken row, rejected as such).
+  private func isEmpty(_ record: some FieldSource) -> Bool {
+    record.fieldCount <= decoder.headerWidth && record.isEmpty
   }
 }

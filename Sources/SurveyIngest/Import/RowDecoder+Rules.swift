@@ -75,6 +75,7 @@ extension RowDecoder {
             question: nil, location: location()))
       }
     case .startedAt, .ignored, .language: return
+    case .rejectID: row.correctsReject = Int64(value)
     case .chapter: if options.chapter == nil { row.chapter = value }
     case .wave: if options.wave == nil { row.wave = value }
     case .status:

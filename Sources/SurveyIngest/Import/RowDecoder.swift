@@ -25,29 +25,64 @@ struct RowDecoder {
     var checkMessages: [String]
   }
 
+  /// The decoding of an export whose header was mapped as `mapping`.
+  ///
+  /// Decimal commas are accepted in `;`-separated files (where `,` cannot be the delimiter)
+  /// and when asked for; a decimal point is always accepted.
   init(
-    survey: Survey, platform: Platform, plans: [ColumnPlan], options: ImportOptions,
-    decimalComma: Bool,
-    headerWidth: Int, delimiter: CSVDelimiter, redacted: Set<Int>
+    survey: Survey, platform: Platform, mapping: ColumnMapping, options: ImportOptions,
+    headerWidth: Int, delimiter: CSVDelimiter
   ) {
     self.survey = survey
     self.platform = platform
+    let plans = mapping.columns.map { ColumnPlan($0, survey: survey) }
     self.plans = plans
     self.options = options
-    self.decimalComma = decimalComma
+    self.decimalComma = options.decimalComma ?? (delimiter == .semicolon)
     self.headerWidth = headerWidth
     self.delimiter = delimiter
-    self.redacted = redacted
+    var redacted: Set<Int> = []
     var cellColumn: [Int: Int] = [:]
     for (index, plan) in plans.enumerated() {
+      switch plan.kind {
+      case .ignored, .metadata(.ignored): redacted.insert(index)
+      default:
+        if let position = plan.position, survey.questions[position].privateMode != nil {
+          redacted.insert(index)
+        }
+      }
       if let position = plan.position, cellColumn[position] == nil { cellColumn[position] = index }
     }
+    self.redacted = redacted
     self.cellColumn = cellColumn
     questionInfo = survey.questions.map { question in
       QuestionInfo(
         id: question.id, isRequired: question.isRequired, isDropped: question.privateMode == .drop,
         checkMessages: question.checks.map { $0.message.text(in: survey.defaultLanguage) })
     }
+  }
+
+  /// The rejected row standing for a record over the reader's limits: nothing of it was read,
+  /// so it keeps no text, only its line and the reason.
+  func tooLarge(line: Int, issues: [CSVIssue], path: String) -> ImportedRow {
+    var row = ImportedRow(
+      line: line, raw: [], answers: Array(repeating: .blank, count: survey.questions.count),
+      otherTexts: [:], responseID: nil, submittedAt: nil, chapter: options.chapter,
+      wave: options.wave, weight: nil, personValue: nil, problems: [])
+    row.isTooLarge = true
+    row.problems = issues.map { problem(for: $0, path: path) }
+    if !row.problems.contains(where: { $0.id == "csv.recordTooLarge" }) {
+      row.problems.append(
+        RowProblem(
+          severity: .error, id: "csv.recordTooLarge",
+          message:
+            "the record starting at line \(line) is over the reader's limits and cannot be read",
+          question: nil,
+          location: CellLocation(
+            path: path, recordLine: line, rawText: "", position: CSVPosition(line: line, column: 1))
+        ))
+    }
+    return row
   }
 
   func decode(_ fields: some FieldSource, line: Int, raw: [UInt8], issues: [CSVIssue])
@@ -80,6 +115,16 @@ struct RowDecoder {
     assignRoles(&row, fields: fields)
     if row.isRejected { row.raw = redact(fields, raw: raw) }
     return row
+  }
+
+  /// A row's text with private and unread cells blanked (see ``redact(_:raw:)``); text that is
+  /// not one record is kept as it is only if nothing in it needs blanking.
+  func redact(raw: [UInt8]) -> [UInt8] {
+    guard !redacted.isEmpty else { return raw }
+    let reader = CSVReader(bytes: raw, options: CSVReaderOptions(delimiter: delimiter))
+    guard (try? reader.nextRecord()) == true, reader.record.count > 0 else { return [] }
+    let saved = SavedRecord(reader.record, path: "", issues: [])
+    return redact(saved, raw: raw)
   }
 
   /// The row as written, with private and unread cells blanked, so a rejected row kept for

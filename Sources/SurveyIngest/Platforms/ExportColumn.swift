@@ -17,6 +17,14 @@ package enum MetadataField: String, Sendable, Hashable {
   case ignored
   /// Whether the response is complete, a preview or a test (Qualtrics `Status`, `Finished`).
   case status
+  /// The rejected row a corrected row replaces: the `survey_reject` column that
+  /// `survey rejects --csv` adds to the rows it writes out.
+  case rejectID
+}
+
+extension MetadataField {
+  /// The header of the column `survey rejects --csv` adds (see ``rejectID``).
+  package static let rejectColumn = "survey_reject"
 }
 
 /// What one column of an export holds.

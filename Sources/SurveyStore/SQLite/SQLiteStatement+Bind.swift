@@ -120,6 +120,15 @@ extension SQLiteStatement {
       try value.bind(to: self, at: offset + 1)
     }
   }
+
+  /// Binds values to positions 1, 2, 3, ... and runs the statement (see ``run()``).
+  ///
+  /// - Parameter values: One value per parameter.
+  /// - Throws: ``SQLiteError`` from binding or running.
+  package func run(binding values: [any SQLiteBindable]) throws {
+    try bind(values)
+    try run()
+  }
 }
 
 extension SQLiteStatement {

@@ -21,6 +21,14 @@ package struct ImportInfo: Sendable {
   package var header: [[UInt8]]
   /// The file's delimiter.
   package var delimiter: String
+  /// Whether a response whose id was stored before with other answers is stored as a new
+  /// version (otherwise it is rejected and kept).
+  package var replacesChanged = false
+  /// The file's path as the user gave it, for messages (the name alone is stored).
+  package var sourcePath = ""
+  /// Blanks the private and unread cells of a row's text, for keeping a row that the store
+  /// itself rejects (see ``ResponseReader/redaction``).
+  package var redact: @Sendable ([UInt8]) -> [UInt8] = { $0 }
 
   /// Creates import information.
   package init(
@@ -43,7 +51,10 @@ package struct ImportInfo: Sendable {
 package enum RowOutcome: Sendable, Equatable {
   /// Stored as a new response.
   case accepted
-  /// Already in the store (same respondent key): nothing stored.
+  /// Stored as a new version of a response stored before with other answers (with
+  /// `--replace-changed`); the earlier version is kept, no longer counted.
+  case replaced
+  /// Already in the store (the same response, with the same answers): nothing stored.
   case alreadyPresent
   /// Rejected and kept with its reasons.
   case rejected
@@ -51,12 +62,20 @@ package enum RowOutcome: Sendable, Equatable {
   case rejectedAgain
 }
 
-/// The counts of an import.
+/// The counts of an import: every data row is accepted, replaced, already present or rejected,
+/// so ``rows`` is the sum of those four.
 package struct ImportSummary: Sendable, Equatable {
-  /// Rows read.
+  /// Data rows read (empty rows are not data rows).
   package var rows = 0
   /// New responses stored.
   package var accepted = 0
+  /// New versions stored of responses whose answers changed (with `--replace-changed`).
+  package var replaced = 0
+  /// Responses whose id came back with other answers and were rejected (without
+  /// `--replace-changed`); also counted in ``rejected``.
+  package var changed = 0
+  /// Empty records skipped (blank lines are not counted; rows of empty cells are).
+  package var emptyRows = 0
   /// Responses already in the store.
   package var alreadyPresent = 0
   /// Rows rejected (new and again).
@@ -72,4 +91,7 @@ package struct ImportSummary: Sendable, Equatable {
 
   /// Creates an empty summary.
   package init() {}
+
+  /// Whether every data row was stored or was already present.
+  package var storedEverything: Bool { rejected == 0 }
 }

@@ -29,17 +29,29 @@ package struct Importer {
     self.codebook = codebook
   }
 
+  /// Where an import is, for whoever watches it (and for tests that stop it there).
+  package enum Stage: Sendable, Equatable {
+    /// The transaction has begun; no row is stored yet.
+    case began
+    /// Every row is handed to the store; the transaction is about to commit.
+    case committing
+    /// The transaction has committed.
+    case committed
+  }
+
   /// Imports one file.
   ///
   /// - Parameters:
   ///   - path: The export.
   ///   - options: Platform, chapter, wave, time zone.
   ///   - importedAt: The moment recorded for the import.
+  ///   - onStage: Called at each ``Stage``.
   ///   - onRow: Called after each row is stored or rejected (for messages and progress).
   /// - Throws: ``CSVIOError`` when the file cannot be read, ``SQLiteError`` when the store fails
   ///   (the import is then rolled back).
   package func importFile(
     _ path: String, options: ImportOptions, importedAt: Int,
+    onStage: (Stage) -> Void = { _ in },
     onRow: (ImportedRow, RowOutcome, _ bytesRead: Int) -> Void = { _, _, _ in }
   ) throws -> ImportResult {
     let hasher = FileHasher(path: path)
@@ -59,21 +71,29 @@ package struct Importer {
     guard !diagnostics.hasErrors else {
       return ImportResult(summary: nil, fileDiagnostics: diagnostics, platform: platform)
     }
-    let info = ImportInfo(
+    var info = ImportInfo(
       fileName: (path as NSString).lastPathComponent, fileSHA256: "", fileBytes: reader.fileSize,
       platform: platform, importedAt: TimestampParser.iso(importedAt), chapter: options.chapter,
       wave: options.wave, header: reader.headerRaw,
       delimiter: String(UnicodeScalar(reader.delimiter)))
+    info.replacesChanged = options.replacesChanged
+    info.sourcePath = path
+    info.redact = reader.redaction
     let summary = try store.importRows(survey: survey, codebook: codebook, info: info) { add in
-      while let row = try reader.next() {
-        let outcome = try add(row)
+      onStage(.began)
+      while var row = try reader.next() {
+        let outcome = try add(&row)
         onRow(row, outcome, reader.bytesRead)
       }
       for issue in reader.trailingIssues where issue.severity == .fatal {
         throw StoreError.database(issue.message)
       }
+      // The file's hash is part of the import: it is recorded in the same transaction.
+      return ImportTail(emptyRows: reader.emptyRows, fileSHA256: hasher.wait())
+    } beforeCommit: {
+      onStage(.committing)
     }
-    try store.setFileHash(hasher.wait(), import: summary.importID)
+    onStage(.committed)
     return ImportResult(summary: summary, fileDiagnostics: diagnostics, platform: platform)
   }
 }

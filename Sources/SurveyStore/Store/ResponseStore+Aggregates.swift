@@ -62,10 +62,12 @@ extension ResponseStore {
     }
   }
 
-  /// How many of a survey's responses have an id up to `through`.
+  /// How many of a survey's current responses have an id up to `through` (a response replaced
+  /// by a new version since stops counting, so counts saved with it are not used).
   private func responseCount(surveyID: String, through: Int64) throws -> Int64 {
     let count = try connection.prepare(
-      "SELECT count(*) FROM responses WHERE survey_id = ? AND id <= ?")
+      "SELECT count(*) FROM responses WHERE survey_id = ? AND id <= ? AND "
+        + currentResponses(alias: ""))
     try count.bind(surveyID, at: 1)
     try count.bind(through, at: 2)
     _ = try count.step()

@@ -17,6 +17,10 @@ package struct ImportRecord: Sendable, Hashable {
   package var warnings: Int
   package var header: [UInt8]
   package var delimiter: String
+  /// New versions stored of responses whose answers changed.
+  package var replaced = 0
+  /// Empty rows skipped.
+  package var emptyRows = 0
 }
 
 /// A rejected row, as kept.
@@ -29,6 +33,10 @@ package struct RejectRecord: Sendable, Hashable {
   package var reasons: String
   /// Whether a later import accepted the row.
   package var isResolved: Bool
+  /// Whether a corrected copy of it was rejected again (that copy is listed instead).
+  package var isSuperseded = false
+  /// Whether nothing of its text was kept: a record too large to read.
+  package var isTooLarge: Bool { raw.isEmpty }
 }
 
 /// How many responses a chapter has in a wave.
@@ -53,7 +61,8 @@ extension ResponseStore {
     let query = try connection.prepare(
       """
       SELECT id, survey_id, file_name, file_sha256, platform, imported_at, chapter, wave, rows_read,
-        accepted, already_present, rejected, warnings, header, delimiter FROM imports ORDER BY id
+        accepted, already_present, rejected, warnings, header, delimiter,
+        \(schemaVersion >= 3 ? "replaced, empty_rows" : "0, 0") FROM imports ORDER BY id
       """)
     var records: [ImportRecord] = []
     while try query.step() == .row {
@@ -66,7 +75,8 @@ extension ResponseStore {
           wave: query.isNull(at: 7) ? nil : query.string(at: 7),
           rows: query.int(at: 8), accepted: query.int(at: 9), alreadyPresent: query.int(at: 10),
           rejected: query.int(at: 11), warnings: query.int(at: 12), header: query.blob(at: 13),
-          delimiter: query.string(at: 14)))
+          delimiter: query.string(at: 14), replaced: query.int(at: 15),
+          emptyRows: query.int(at: 16)))
     }
     return records
   }
@@ -74,8 +84,8 @@ extension ResponseStore {
   /// Responses per survey, chapter and wave.
   package func groupCounts() throws -> [GroupCount] {
     let query = try connection.prepare(
-      "SELECT survey_id, chapter, wave, count(*) FROM responses GROUP BY survey_id, chapter, wave ORDER BY 1, 2, 3"
-    )
+      "SELECT survey_id, chapter, wave, count(*) FROM responses WHERE "
+        + currentResponses(alias: "") + " GROUP BY survey_id, chapter, wave ORDER BY 1, 2, 3")
     var counts: [GroupCount] = []
     while try query.step() == .row {
       counts.append(
@@ -86,25 +96,30 @@ extension ResponseStore {
     return counts
   }
 
-  /// Rejected rows, unresolved only unless `includeResolved`.
+  /// Rejected rows waiting to be fixed (neither accepted since nor replaced by a corrected copy
+  /// that was rejected again), or every one with `includeResolved`.
   package func rejects(includeResolved: Bool = false) throws -> [RejectRecord] {
+    let superseded = schemaVersion >= 3 ? "superseded_by IS NOT NULL" : "0"
     let query = try connection.prepare(
-      "SELECT id, import, source_line, raw, reasons, resolved_by IS NOT NULL FROM rejects"
-        + (includeResolved ? "" : " WHERE resolved_by IS NULL") + " ORDER BY import, source_line")
+      "SELECT id, import, source_line, raw, reasons, resolved_by IS NOT NULL, \(superseded) FROM rejects"
+        + (includeResolved ? "" : " WHERE resolved_by IS NULL AND NOT (\(superseded))")
+        + " ORDER BY import, source_line")
     var records: [RejectRecord] = []
     while try query.step() == .row {
       records.append(
         RejectRecord(
           id: query.int64(at: 0), importID: query.int64(at: 1), sourceLine: query.int(at: 2),
-          raw: query.blob(at: 3), reasons: query.string(at: 4), isResolved: query.int(at: 5) != 0))
+          raw: query.blob(at: 3), reasons: query.string(at: 4), isResolved: query.int(at: 5) != 0,
+          isSuperseded: query.int(at: 6) != 0))
     }
     return records
   }
 
-  /// The number of stored responses.
+  /// The number of stored responses (current versions only).
   package func responseCount(surveyID: String? = nil) throws -> Int {
     let query = try connection.prepare(
-      "SELECT count(*) FROM responses" + (surveyID == nil ? "" : " WHERE survey_id = ?"))
+      "SELECT count(*) FROM responses WHERE " + currentResponses(alias: "")
+        + (surveyID == nil ? "" : " AND survey_id = ?"))
     if let surveyID { try query.bind(surveyID, at: 1) }
     _ = try query.step()
     return query.int(at: 0)

@@ -42,7 +42,8 @@ extension ResponseStore {
     var sql =
       "SELECT r.id, r.chapter, r.wave, r.submitted_at, r.weight, r.person_key"
       + (selected.isEmpty ? "" : ", " + selected.joined(separator: ", "))
-      + " FROM responses r JOIN answers a ON a.response = r.id WHERE r.survey_id = ?"
+      + " FROM responses r JOIN answers a ON a.response = r.id WHERE r.survey_id = ? AND "
+      + currentResponses()
     if chapter != nil { sql += " AND r.chapter = ?" }
     if wave != nil { sql += " AND r.wave = ?" }
     if ids != nil { sql += " AND r.id >= ? AND r.id < ?" }
@@ -86,7 +87,9 @@ extension ResponseStore {
 
   /// The smallest and largest response id of a survey, to split reading into ranges.
   package func responseIDBounds(of survey: Survey) throws -> ClosedRange<Int64>? {
-    let query = try connection.prepare("SELECT min(id), max(id) FROM responses WHERE survey_id = ?")
+    let query = try connection.prepare(
+      "SELECT min(id), max(id) FROM responses WHERE survey_id = ? AND "
+        + currentResponses(alias: ""))
     try query.bind(survey.id, at: 1)
     guard try query.step() == .row, !query.isNull(at: 0), !query.isNull(at: 1) else { return nil }
     return query.int64(at: 0)...query.int64(at: 1)
