@@ -105,11 +105,9 @@ extension ImportSession {
   /// report would read from it. The submission time is not compared (exports write it in
   /// different precisions and zones).
   func sameAnswers(_ row: ImportedRow, as responseID: Int64) throws -> Bool {
-    let names = columns.map { "a." + AnswerColumns.quoted($0.name) }
-    let query = try store.connection.prepare(
-      "SELECT r.chapter, r.weight, r.person_key" + names.map { ", " + $0 }.joined()
-        + " FROM responses r JOIN answers a ON a.response = r.id WHERE r.id = ?")
+    let query = storedAnswers
     try query.bind(responseID, at: 1)
+    defer { query.reset() }
     guard try query.step() == .row else { return false }
     let expected: [SQLiteValue] =
       [

@@ -66,6 +66,8 @@ struct ImportSession {
   let insertReject: SQLiteStatement
   let insertWarning: SQLiteStatement
   let findResponse: SQLiteStatement
+  /// A stored response's chapter, weight, person key and answers, to compare with a row.
+  let storedAnswers: SQLiteStatement
   let countOccurrence: SQLiteStatement
   let resolveByKey: SQLiteStatement
   let resolveByMarker: SQLiteStatement
@@ -123,6 +125,10 @@ struct ImportSession {
       SELECT r.id, r.source_line, i.file_name FROM responses r JOIN imports i ON i.id = r.import
       WHERE r.survey_id = ? AND r.respondent_key = ?
       """)
+    storedAnswers = try connection.prepare(
+      "SELECT r.chapter, r.weight, r.person_key"
+        + columns.map { ", a." + AnswerColumns.quoted($0.name) }.joined()
+        + " FROM responses r JOIN answers a ON a.response = r.id WHERE r.id = ?")
     try connection.execute(
       """
       CREATE TEMP TABLE IF NOT EXISTS import_occurrences (digest TEXT PRIMARY KEY, seen INTEGER);
