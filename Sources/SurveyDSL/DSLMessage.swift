@@ -2,13 +2,14 @@ import SurveyCore
 
 /// The wording of every diagnostic the survey language can produce, in one place.
 ///
-/// Conventions: lower-case, no trailing period, the user's own text in single quotes. Keep the
-/// functions in alphabetical order.
+/// Conventions: lower-case, no trailing period, the user's own text in single quotes through
+/// `\(quoted: text)`, which cuts it after 100 Characters (a word of a survey file can be 100 MB
+/// long). Keep the functions in alphabetical order.
 package enum DSLMessage {
   static func attributeNotAllowed(_ word: String, _ block: Block, _ keyword: AttributeKeyword)
     -> String
   {
-    "'\(word)' cannot be used in \(block.description); it belongs in \(keyword.home)"
+    "\(quoted: word) cannot be used in \(block.description); it belongs in \(keyword.home)"
   }
 
   static let expectedAnswerTest =
@@ -31,10 +32,12 @@ package enum DSLMessage {
     "expected an attribute of \(block.description)"
   }
 
-  static func expectedFrom(_ keyword: String) -> String { "expected 'from' after '\(keyword)'" }
+  static func expectedFrom(_ keyword: String) -> String {
+    "expected 'from' after \(quoted: keyword)"
+  }
   static let expectedFor = "expected 'for' and the name of the survey it translates"
 
-  static func expectedIf(_ keyword: String) -> String { "expected 'if' after '\(keyword)'" }
+  static func expectedIf(_ keyword: String) -> String { "expected 'if' after \(quoted: keyword)" }
 
   static func expectedTitle(_ kind: DeclarationKind) -> String {
     switch kind {
@@ -48,15 +51,15 @@ package enum DSLMessage {
   }
 
   static func hyphenInName(_ name: String) -> String {
-    "'\(name)' is not a valid name: names use letters, digits and '_' (write 'a - b' with spaces for a subtraction)"
+    "\(quoted: name) is not a valid name: names use letters, digits and '_' (write 'a - b' with spaces for a subtraction)"
   }
 
   static let indentedDeclaration = "a declaration must start at the beginning of a line"
 
-  static func invalidCharacter(_ text: String) -> String { "unexpected character '\(text)'" }
+  static func invalidCharacter(_ text: String) -> String { "unexpected character \(quoted: text)" }
 
   static func invalidCode(_ text: String) -> String {
-    "'\(text)' is not a valid answer code: codes are whole numbers"
+    "\(quoted: text) is not a valid answer code: codes are whole numbers"
   }
 
   static func invalidEscape(_ byte: UInt8) -> String {
@@ -66,7 +69,7 @@ package enum DSLMessage {
   static let mixedIndentation = "this file mixes tabs and spaces in its indentation"
 
   static func nonASCIIName(_ text: String) -> String {
-    "names may only use the letters a-z, digits and '_', not '\(text)'"
+    "names may only use the letters a-z, digits and '_', not \(quoted: text)"
   }
 
   static func translationNotAllowed(_ block: Block) -> String {
@@ -74,31 +77,31 @@ package enum DSLMessage {
   }
 
   static func typographicQuote(_ quote: String) -> String {
-    "text must be in straight double quotes, not '\(quote)'"
+    "text must be in straight double quotes, not \(quoted: quote)"
   }
 
   static func unexpectedInExpression(_ text: String) -> String {
-    "unexpected '\(text)' in the condition"
+    "unexpected \(quoted: text) in the condition"
   }
 
   static let unexpectedNesting = "this line is indented under a line that takes no nested lines"
 
   static func unexpectedText(_ text: String) -> String {
-    "unexpected '\(text)' at the end of the line"
+    "unexpected \(quoted: text) at the end of the line"
   }
 
   static func unknownAttribute(_ word: String, _ block: Block) -> String {
-    "unknown attribute '\(word)' in \(block.description)"
+    "unknown attribute \(quoted: word) in \(block.description)"
   }
 
-  static func unknownDeclaration(_ word: String) -> String { "unknown declaration '\(word)'" }
+  static func unknownDeclaration(_ word: String) -> String { "unknown declaration \(quoted: word)" }
 
   static func unknownLanguageFlag(_ word: String) -> String {
-    "unexpected '\(word)' after a language: only 'draft' may follow its name"
+    "unexpected \(quoted: word) after a language: only 'draft' may follow its name"
   }
 
   static func unknownMissingKind(_ word: String) -> String {
-    "unknown kind of missing answer '\(word)': use dont_know, refused or not_applicable"
+    "unknown kind of missing answer \(quoted: word): use dont_know, refused or not_applicable"
   }
 
   static let unterminatedString = "text has no closing double quote"
@@ -110,7 +113,7 @@ extension DSLMessage {
   static func useCycle(_ cycle: String) -> String { "files use each other in a circle: \(cycle)" }
 
   static func useNotFound(_ written: String, _ resolved: String) -> String {
-    "cannot find '\(written)' (looked for '\(resolved)')"
+    "cannot find \(quoted: written) (looked for \(quoted: resolved))"
   }
 }
 
@@ -121,27 +124,27 @@ extension DSLMessage {
   static let duplicateTranslationHeader = "a translation file holds one language"
 
   static func translationAlone(_ target: String) -> String {
-    "this file translates '\(target)', but no survey file next to it uses it, so it cannot be checked"
+    "this file translates \(quoted: target), but no survey file next to it uses it, so it cannot be checked"
   }
 
   static func translationTarget(_ name: String) -> String {
-    "there is no survey or library '\(name)' to translate"
+    "there is no survey or library \(quoted: name) to translate"
   }
 
   static func translationOfMain(_ code: String) -> String {
-    "'\(code)' is the main language, in which the texts are written; a translation file is for another language"
+    "\(quoted: code) is the main language, in which the texts are written; a translation file is for another language"
   }
 
   static func translationDeclaration(_ keyword: String) -> String {
-    "a translation file cannot '\(keyword)': it holds only texts"
+    "a translation file cannot \(quoted: keyword): it holds only texts"
   }
 
   static func translationUnknown(_ kind: String, _ name: String) -> String {
-    "there is no \(kind) '\(name)' to translate"
+    "there is no \(kind) \(quoted: name) to translate"
   }
 
   static func translationNotText(_ keyword: String) -> String {
-    "'\(keyword)' is not a text: a translation file holds only texts, the rest is in the survey file"
+    "\(quoted: keyword) is not a text: a translation file holds only texts, the rest is in the survey file"
   }
 
   static let translationLanguageCode =

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 import SurveyTestSupport
 import Testing
@@ -45,6 +46,72 @@ import Testing
     #expect(lines.first == "s.survey:2:\(testCase.column): error: message [test.id]")
     #expect(lines.dropFirst().first == "2 | " + testCase.line)
     #expect(lines.dropFirst(2).first == testCase.caretLine + " hint")
+  }
+
+  /// Renders one diagnostic on the second line of a file and returns its lines.
+  static func render(line: String, at start: Int, length: Int) -> [String] {
+    let prefix = "first line\n"
+    let file = SourceFile(path: "s.survey", text: prefix + line + "\n")
+    let offset = prefix.utf8.count + start
+    let range = SourceRange(file: file, bytes: offset..<(offset + length))
+    let diagnostic = Diagnostic(.error, id: "test.id", "message", at: range, label: "hint")
+    return DiagnosticRenderer().render(diagnostic)
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
+
+  @Test(arguments: ["é", "e\u{301}", "日", "👨‍👩‍👧‍👦", "\t"])
+  func longLinesShowAWindowAroundTheCaret(_ filler: String) {
+    let before = String(repeating: filler, count: 500)
+    let line = before + "zz" + String(repeating: "x", count: 500)
+    let lines = Self.render(line: line, at: before.utf8.count, length: 2)
+    #expect(lines.count == 4)
+    #expect(lines.first == "s.survey:2:501: error: message [test.id]")
+    let shown = String(repeating: filler, count: 60)
+    #expect(
+      lines.dropFirst().first == "2 | …" + shown + "zz" + String(repeating: "x", count: 58) + "…")
+    let indent = " " + String(shown.map { $0 == "\t" ? "\t" : " " })
+    #expect(lines.dropFirst(2).first == "  | " + indent + "^^ hint")
+  }
+
+  @Test func aLineIsMarkedCutOnlyWhereItIsCut() {
+    let before = String(repeating: "a", count: 100)
+    let end = Self.render(line: before + "zz", at: 100, length: 2)
+    #expect(end.dropFirst().first == "2 | …" + String(repeating: "a", count: 60) + "zz")
+    #expect(end.dropFirst(2).first == "  | " + String(repeating: " ", count: 61) + "^^ hint")
+    let start = Self.render(line: "zz" + before, at: 0, length: 2)
+    #expect(start.dropFirst().first == "2 | zz" + String(repeating: "a", count: 58) + "…")
+    #expect(start.dropFirst(2).first == "  | ^^ hint")
+  }
+
+  @Test func aRangeLongerThanTheWindowIsMarkedToItsEdge() {
+    let line = "  " + String(repeating: "w", count: 1_000) + " rest"
+    let lines = Self.render(line: line, at: 2, length: 1_000)
+    #expect(lines.dropFirst().first == "2 |   " + String(repeating: "w", count: 60) + "…")
+    #expect(lines.dropFirst(2).first == "  |   " + String(repeating: "^", count: 60) + " hint")
+  }
+
+  @Test func aHugeLineGivesASmallDiagnostic() {
+    let line = String(repeating: "日本", count: 2_000_000) + "zz"
+    let lines = Self.render(line: line, at: line.utf8.count - 2, length: 2)
+    #expect(lines.first == "s.survey:2:4000001: error: message [test.id]")
+    #expect(lines.joined(separator: "\n").utf8.count < 1_000)
+  }
+
+  @Test func userTextIsInertEvenInColour() {
+    let file = SourceFile(
+      path: "s\u{1B}]0;t\u{7}.survey", text: "x \u{1B}[2J\u{202E} y\r\nnext\n")
+    let diagnostic = Diagnostic(
+      .error, id: "test.id", "bad \u{1B}[31m", at: SourceRange(file: file, bytes: 10..<11),
+      label: "hint \u{202E}",
+      notes: [Diagnostic.Note("note \u{7}", at: SourceRange(file: file, bytes: 0..<1))])
+    for colored in [false, true] {
+      let rendered = DiagnosticRenderer(colored: colored).render(diagnostic)
+      let own = rendered.replacingOccurrences(
+        of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+      #expect(!own.unicodeScalars.contains { [0x1B, 0x07, 0x0D, 0x202E].contains($0.value) })
+      #expect(own.contains("1 | x \u{FFFD}[2J\u{FFFD} y\n"), "\(own)")
+      #expect(colored == (own != rendered))
+    }
   }
 
   @Test func notesFollowWithTheirLocation() {

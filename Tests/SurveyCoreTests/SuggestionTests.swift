@@ -18,6 +18,14 @@ import Testing
     #expect(Suggestion.closest(to: word, in: candidates) == nil)
   }
 
+  @Test func wordsLongerThanAnyNameGetNoSuggestion() {
+    // Such a word would normalize to "required"; a word this long is not a misspelling, and
+    // comparing it would cost time and memory in proportion to its length.
+    let long = String(repeating: "_", count: 100) + "required"
+    #expect(Suggestion.closest(to: long, in: ["required"]) == nil)
+    #expect(Suggestion.closest(to: "_required", in: ["required"]) == "required")
+  }
+
   @Test func transpositionCountsOnce() {
     #expect(Suggestion.editDistance(Array("ab"), Array("ba")) == 1)
     #expect(Suggestion.editDistance(Array("kitten"), Array("sitting")) == 3)

@@ -42,7 +42,7 @@ enum DescribeCommand: Command {
       throw CommandFailure.usage(
         "the survey has no language '\(language)' (it has \(codes.joined(separator: ", ")))")
     }
-    context.console.out.write(
+    context.console.out.writeDocument(
       format == "json" ? Codebook.json(survey).pretty : Codebook.text(survey, language: language))
     return ExitStatus.success
   }

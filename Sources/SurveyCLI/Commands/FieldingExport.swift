@@ -40,7 +40,7 @@ enum FieldingExport {
         try ReportMaker.write(text, to: output)
         context.console.out.write("wrote the questionnaire to \(output)\n")
       } else {
-        context.console.out.write(text)
+        context.console.out.writeDocument(text)
       }
     case "translation":
       try writeTranslation(path: path, survey: survey, arguments, context: context)
@@ -75,7 +75,7 @@ enum FieldingExport {
       throw CommandFailure.usage("the survey has errors: run survey check \(path)")
     }
     guard let output = arguments.value("output") else {
-      context.console.out.write(skeleton.text)
+      context.console.out.writeDocument(skeleton.text)
       return
     }
     try ReportMaker.write(skeleton.text, to: output)

@@ -61,7 +61,7 @@ enum FormatCommand: Command {
           context.console.out.write("\(path): formatted\n")
         }
       } else {
-        context.console.out.write(formatted)
+        context.console.out.writeDocument(formatted)
       }
     }
     return status

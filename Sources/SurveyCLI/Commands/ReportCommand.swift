@@ -121,7 +121,7 @@ enum ReportCommand: Command {
       try ReportMaker.write(text, to: output)
       context.console.out.write("wrote \(output)\n")
     } else {
-      context.console.out.write(text)
+      context.console.out.writeDocument(text)
     }
     return ExitStatus.success
   }

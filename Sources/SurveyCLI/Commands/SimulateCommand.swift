@@ -76,12 +76,19 @@ enum SimulateCommand: Command {
     }
     for file in files {
       do {
+        // Standard output gets the bytes as they are, unless it is a terminal (see TextStream).
+        let toTerminal = file.path == "-" && context.console.out.isTerminal
         let csv =
-          file.path == "-"
-          ? CSVWriter(fileDescriptor: 1, options: writer.options)
-          : try CSVWriter(path: file.path, options: writer.options)
+          toTerminal
+          ? CSVWriter(options: writer.options)
+          : file.path == "-"
+            ? CSVWriter(fileDescriptor: 1, options: writer.options)
+            : try CSVWriter(path: file.path, options: writer.options)
         try writer.write(waves: file.waves, to: csv)
         try csv.close()
+        if toTerminal {
+          context.console.out.writeDocument(String(decoding: csv.bytes, as: UTF8.self))
+        }
       } catch {
         throw CommandFailure.io(error.localizedDescription)
       }

@@ -1,6 +1,9 @@
 import Foundation
+import SurveyCore
 
 /// A progress line on standard error for long imports, drawn only on a terminal.
+///
+/// It is written raw, for its carriage returns; the label (a file name) is made inert first.
 struct Progress {
   let stream: TextStream
   let total: Int
@@ -11,7 +14,8 @@ struct Progress {
   init(stream: TextStream, total: Int, label: String) {
     self.stream = stream
     self.total = total
-    self.label = label
+    self.label = TerminalText.inert(label, keepingTabs: false)
+      .replacingOccurrences(of: "\n", with: "\u{FFFD}")
   }
 
   /// Redraws at most four times a second, only on a terminal and for files over 5 MB.
@@ -24,13 +28,13 @@ struct Progress {
     let width = 30
     let filled = Int(fraction * Double(width))
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    stream.write("\r\(label) \(bar) \(Int(fraction * 100))% \(rows) rows")
+    stream.writeRaw("\r\(label) \(bar) \(Int(fraction * 100))% \(rows) rows")
     drawn = true
   }
 
   /// Clears the line.
   func finish() {
     guard drawn else { return }
-    stream.write("\r" + String(repeating: " ", count: label.count + 50) + "\r")
+    stream.writeRaw("\r" + String(repeating: " ", count: label.count + 50) + "\r")
   }
 }

@@ -17,9 +17,17 @@ package struct CommandContext {
   }
 
   /// Writes diagnostics to standard error in the house format.
+  ///
+  /// Coloured diagnostics are written raw, for their colour codes: ``DiagnosticRenderer`` makes
+  /// every piece of user text in them inert.
   package func emit(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    console.err.write(DiagnosticRenderer(colored: colorsErrors).render(diagnostics))
+    let text = DiagnosticRenderer(colored: colorsErrors).render(diagnostics)
+    if colorsErrors {
+      console.err.writeRaw(text)
+    } else {
+      console.err.write(text)
+    }
   }
 }
 

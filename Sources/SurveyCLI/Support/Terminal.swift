@@ -1,11 +1,37 @@
 import Foundation
+import SurveyCore
 
 /// Where a command writes text.
+///
+/// Commands print user data everywhere: file names, cells, headers, labels, chapter names, survey
+/// lines, reject reasons. So the ordinary way to write, ``write(_:)``, passes everything through
+/// ``TerminalText/inert(_:keepingTabs:)``: escape sequences, carriage returns and bidirectional
+/// overrides become U+FFFD, whether the stream is a terminal or not (a log read later with `cat`
+/// reaches a terminal too). The other two ways are narrow:
+///
+/// - ``writeDocument(_:)`` for a document a command writes to standard output instead of a file
+///   (a report, a formatted survey file, a codebook, a questionnaire): byte for byte when the
+///   stream is not a terminal, so `survey report --format json > out.json` is exact; inert, like
+///   any other text, when it is one, because there it is read, not kept.
+/// - ``writeRaw(_:)`` for the tool's own control sequences only: the progress line's carriage
+///   returns and the colour codes of ``DiagnosticRenderer``, which makes the user text it paints
+///   inert itself.
 package protocol TextStream: AnyObject {
-  /// Writes text as it is.
-  func write(_ text: String)
+  /// Writes text exactly as it is. Only for text whose every control character is the tool's
+  /// own; use ``write(_:)`` for anything else.
+  func writeRaw(_ text: String)
   /// Whether the stream is an interactive terminal (for colour and progress bars).
   var isTerminal: Bool { get }
+}
+
+extension TextStream {
+  /// Writes text for a person, with every character that could drive a terminal replaced.
+  package func write(_ text: String) { writeRaw(TerminalText.inert(text)) }
+
+  /// Writes a document: exactly as it is, unless the stream is a terminal, where it is inert.
+  package func writeDocument(_ text: String) {
+    writeRaw(isTerminal ? TerminalText.inert(text) : text)
+  }
 }
 
 /// Standard output or standard error of the process.
@@ -22,7 +48,7 @@ package final class StandardStream: TextStream {
   }
 
   /// Writes all bytes, retrying after partial writes.
-  package func write(_ text: String) {
+  package func writeRaw(_ text: String) {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
@@ -56,7 +82,7 @@ package final class CapturedStream: TextStream {
   }
 
   /// Appends text.
-  package func write(_ text: String) { self.text += text }
+  package func writeRaw(_ text: String) { self.text += text }
 }
 
 /// What a command can use: its output streams, the working directory and the environment.

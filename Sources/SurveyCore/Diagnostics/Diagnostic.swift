@@ -21,7 +21,14 @@ package enum Severity: String, Sendable, Hashable, Comparable {
 /// Diagnostics are values: parsers, checkers and importers collect them and never print. A
 /// ``DiagnosticRenderer`` turns them into text. The `id` is stable (for example
 /// `dsl.unknownAttribute`) so tests and users can refer to it.
+///
+/// Messages quote user text through `\(quoted: text)`, which cuts it after
+/// ``LineWindow/quoteLimit`` Characters. As a last resort for text put in a message some other
+/// way, a message (or a note's) is cut after ``messageLimit`` Characters when it is created.
 package struct Diagnostic: Sendable, Hashable {
+  /// The most Characters of a message.
+  package static let messageLimit = 1_000
+
   /// Error, warning or note.
   package var severity: Severity
   /// A stable identifier such as `check.unknownReference`.
@@ -44,7 +51,7 @@ package struct Diagnostic: Sendable, Hashable {
 
     /// Creates a note.
     package init(_ message: String, at range: SourceRange? = nil) {
-      self.message = message
+      self.message = LineWindow.head(of: message, limit: Diagnostic.messageLimit)
       self.range = range
     }
   }
@@ -56,7 +63,7 @@ package struct Diagnostic: Sendable, Hashable {
   ) {
     self.severity = severity
     self.id = id
-    self.message = message
+    self.message = LineWindow.head(of: message, limit: Self.messageLimit)
     self.range = range
     self.label = label
     self.notes = notes

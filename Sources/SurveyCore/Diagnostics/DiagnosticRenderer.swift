@@ -9,6 +9,14 @@
 ///
 /// The caret line copies tabs from the source line so carets stay aligned in any terminal, and it
 /// counts Characters, so text with "é", CJK or emoji lines up too.
+///
+/// A long line is shown as a ``LineWindow``: at most 60 Characters on each side of the caret,
+/// with `…` where the line is cut (the header still gives the real column), so a diagnostic on a
+/// line of 100 MB is a few lines long and costs little to make.
+///
+/// Everything that comes from the user (the path, the message, the source line, the label and the
+/// notes) passes through ``TerminalText/inert(_:keepingTabs:)``, so the rendered text drives no
+/// terminal; the only escape sequences in it are its own colour codes, when ``colored`` is set.
 package struct DiagnosticRenderer: Sendable {
   /// Whether to add ANSI colours (only when writing to a terminal).
   package var colored: Bool
@@ -28,10 +36,10 @@ package struct DiagnosticRenderer: Sendable {
     var out = header(
       location: diagnostic.location, severity: diagnostic.severity,
       message: diagnostic.message + " [\(diagnostic.id)]")
-    if let range = diagnostic.range {
+    if let range = diagnostic.range, range.file.showsExcerpt {
       out += excerpt(range, label: diagnostic.label)
     } else if let label = diagnostic.label {
-      out += "  " + label + "\n"
+      out += "  " + TerminalText.inert(label) + "\n"
     }
     for note in diagnostic.notes {
       out += header(location: note.range?.start, severity: .note, message: note.message)
@@ -42,28 +50,31 @@ package struct DiagnosticRenderer: Sendable {
 
 extension DiagnosticRenderer {
   private func header(location: SourceLocation?, severity: Severity, message: String) -> String {
-    let place = location.map { "\($0.description): " } ?? ""
+    let place = location.map { "\(TerminalText.inert($0.description)): " } ?? ""
     return paint(place, code: "1") + paint(severity.rawValue + ":", code: color(of: severity))
-      + " " + paint(message, code: "1") + "\n"
+      + " " + paint(TerminalText.inert(message), code: "1") + "\n"
   }
 
   private func excerpt(_ range: SourceRange, label: String?) -> String {
-    let start = range.start
     let file = range.file
-    let localLine = start.line - file.firstLine + 1
-    let isExcerpt = localLine == 1 && file.firstColumn > 1
-    let lineText = (isExcerpt ? "…" : "") + file.text(ofLine: start.line)
+    let offset = max(0, min(range.bytes.lowerBound, file.bytes.count))
+    let localLine = file.line(containing: offset)
     let lineRange = file.byteRange(ofLine: localLine)
-    let gutter = String(start.line)
+    let start = min(max(offset, lineRange.lowerBound), lineRange.upperBound)
+    let window = LineWindow(file.bytes[lineRange], from: start, to: range.bytes.upperBound)
+    // An excerpt file (a CSV cell's line) may already be cut from a longer line.
+    let isCutBefore = window.isCutBefore || (localLine == 1 && file.firstColumn > 1)
+    let isCutAfter = window.isCutAfter || (localLine == file.lineCount && file.isCutAtEnd)
+    // Caret and width are counted on the text as shown.
+    let before = (isCutBefore ? "…" : "") + TerminalText.inert(window.before)
+    let marked = TerminalText.inert(window.marked)
+    let lineText =
+      before + marked + TerminalText.inert(window.rest) + (isCutAfter ? "…" : "")
+    let gutter = String(localLine + file.firstLine - 1)
     let pad = String(repeating: " ", count: gutter.count)
-    let skipped = localLine == 1 ? file.firstColumn - 1 : 0
-    let prefixCharacters = Array(lineText).prefix(
-      max(0, start.column - 1 - skipped + (isExcerpt ? 1 : 0)))
-    let indent = String(prefixCharacters.map { $0 == "\t" ? "\t" : " " })
-    let endOffset = min(range.bytes.upperBound, lineRange.upperBound)
-    let width = max(1, range.file.text(in: range.bytes.lowerBound..<endOffset).count)
-    var carets = String(repeating: "^", count: width)
-    if let label { carets += " " + label }
+    let indent = String(before.map { $0 == "\t" ? "\t" : " " })
+    var carets = String(repeating: "^", count: max(1, marked.count))
+    if let label { carets += " " + TerminalText.inert(label) }
     return paint(gutter + " | ", code: "34") + lineText + "\n" + paint(pad + " | ", code: "34")
       + indent + paint(carets, code: "32") + "\n"
   }

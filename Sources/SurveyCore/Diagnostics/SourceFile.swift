@@ -17,16 +17,28 @@ package struct SourceFile: Sendable, Hashable {
   package let firstLine: Int
   /// The column of the file at which `text` starts (1 unless this is an excerpt of a long line).
   package let firstColumn: Int
+  /// Whether the file's line goes on after the end of `text` (an excerpt cut before the end of a
+  /// long line).
+  package let isCutAtEnd: Bool
+  /// Whether diagnostics show the line: false for a place whose text was never read (a CSV
+  /// record too large to read), which is named by its line and column alone.
+  package var showsExcerpt = true
 
   /// Creates a source file and builds its line table.
   ///
   /// - Parameters:
   ///   - path: The path shown in diagnostics.
   ///   - text: The file's text.
-  package init(path: String, text: String, firstLine: Int = 1, firstColumn: Int = 1) {
+  ///   - firstLine: The line of the file that `text` starts on, for an excerpt.
+  ///   - firstColumn: The column of the file that `text` starts at, for an excerpt.
+  ///   - isCutAtEnd: Whether the file's last line in `text` goes on after it, for an excerpt.
+  package init(
+    path: String, text: String, firstLine: Int = 1, firstColumn: Int = 1, isCutAtEnd: Bool = false
+  ) {
     self.path = path
     self.firstLine = firstLine
     self.firstColumn = firstColumn
+    self.isCutAtEnd = isCutAtEnd
     self.text = text
     let bytes = Array(text.utf8)
     self.bytes = bytes
@@ -106,13 +118,19 @@ package struct SourceFile: Sendable, Hashable {
   }
 
   /// The 1-based line and Character column of a byte offset.
+  ///
+  /// - Complexity: O(c) in the offset's column, without copying the line.
   package func location(of offset: Int) -> SourceLocation {
     let clamped = max(0, min(offset, bytes.count))
     let line = line(containing: clamped)
-    let start = lineStarts[line - 1]
-    let prefix = String(decoding: bytes[start..<clamped], as: UTF8.self)
+    let start = lineStarts.indices.contains(line - 1) ? lineStarts[line - 1] : 0
+    // Offsets index `text.utf8` directly (`bytes` is a copy of it); counting the Characters of a
+    // slice of `text` needs no copy, even for a line of 100 MB.
+    let utf8 = text.utf8
+    let from = utf8.index(utf8.startIndex, offsetBy: start)
+    let to = utf8.index(utf8.startIndex, offsetBy: clamped)
     return SourceLocation(
       path: path, line: line + firstLine - 1,
-      column: prefix.count + (line == 1 ? firstColumn : 1), offset: clamped)
+      column: text[from..<to].count + (line == 1 ? firstColumn : 1), offset: clamped)
   }
 }

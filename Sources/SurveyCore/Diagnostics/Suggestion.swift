@@ -6,10 +6,13 @@ package enum Suggestion {
   /// and transpositions of adjacent characters), compared case-insensitively. A candidate is
   /// accepted when its distance is at most a third of the word's length (at least 1, at most 3),
   /// or when the word and candidate differ only by case, `-` and `_`, or when the word is the
-  /// start of a candidate (at least three characters: `hash` for `hashed`).
+  /// start of a candidate (at least three characters: `hash` for `hashed`). A word of more than
+  /// ``maxWordLength`` bytes gets no suggestion: it is no misspelling, and comparing it would cost
+  /// time and memory in proportion to its length.
   ///
-  /// - Complexity: O(c · m · n) for c candidates of length m and a word of length n.
+  /// - Complexity: O(c · m · n) for c candidates of length m and a word of length n ≤ 100.
   package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    guard word.utf8.count <= maxWordLength else { return nil }
     let target = Array(word.lowercased())
     let normalizedTarget = normalize(word)
     var best: (String, Int)?
@@ -32,6 +35,9 @@ package enum Suggestion {
   package static func label(for word: String, in candidates: some Sequence<String>) -> String? {
     closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
   }
+
+  /// The longest word, in UTF-8 bytes, for which a suggestion is looked for.
+  package static let maxWordLength = 100
 
   /// Optimal-string-alignment distance between two character arrays.
   package static func editDistance(_ a: [Character], _ b: [Character]) -> Int {

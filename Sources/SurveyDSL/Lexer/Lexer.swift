@@ -202,7 +202,7 @@ package struct Lexer {
       report(.error, "dsl.invalidName", DSLMessage.nonASCIIName(text), at: start..<stop)
     } else {
       let shown = text.unicodeScalars.map { scalar in
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+        TerminalText.isUnsafe(scalar, keepingTabs: false)
           ? "U+" + String(repeating: "0", count: max(0, 4 - String(scalar.value, radix: 16).count))
             + String(scalar.value, radix: 16, uppercase: true)
           : String(scalar)

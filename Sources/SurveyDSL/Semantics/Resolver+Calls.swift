@@ -56,7 +56,7 @@ extension Resolver {
       if let name {
         report(
           .error, "check.derivedCycle", DSLMessage.derivedCycle(id), at: name.range,
-          notes: [Diagnostic.Note("'\(id)' is declared here", at: symbol(id)?.range)])
+          notes: [Diagnostic.Note("\(quoted: id) is declared here", at: symbol(id)?.range)])
       }
       return nil
     }

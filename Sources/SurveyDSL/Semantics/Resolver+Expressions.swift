@@ -54,7 +54,7 @@ extension Resolver {
 
   /// Describes an expression for a message: a name in quotes, or "this expression".
   func describe(_ syntax: ExprSyntax, quoted: Bool = true) -> String {
-    if case .name(let name) = syntax { return quoted ? "'\(name.text)'" : name.text }
+    if case .name(let name) = syntax { return quoted ? "\(quoted: name.text)" : name.text }
     return quoted ? "this expression" : "x"
   }
 
@@ -106,7 +106,7 @@ extension Resolver {
       report(
         .error, "check.notAValue", DSLMessage.notAValue(symbol.id, symbol.kind.rawValue),
         at: name.range,
-        notes: [Diagnostic.Note("'\(symbol.id)' is declared here", at: symbol.range)])
+        notes: [Diagnostic.Note("\(quoted: symbol.id) is declared here", at: symbol.range)])
       return Typed(expr: .bool(false), type: .unknown)
     }
   }
@@ -124,7 +124,8 @@ extension Resolver {
       report(
         .warning, "check.forwardReference", DSLMessage.forwardReference(id), at: name.range,
         notes: [
-          Diagnostic.Note("'\(id)' is asked here", at: questionRanges[id] ?? symbol(id)?.range)
+          Diagnostic.Note(
+            "\(quoted: id) is asked here", at: questionRanges[id] ?? symbol(id)?.range)
         ])
     }
   }

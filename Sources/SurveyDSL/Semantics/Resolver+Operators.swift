@@ -95,7 +95,7 @@ extension Resolver {
         report(
           .error, "check.unknownCode", DSLMessage.unknownAnswer(name.text, setID), at: name.range,
           label: Suggestion.label(for: name.text, in: names)
-            ?? "answers: \(names.map { "'\($0)'" }.joined(separator: ", "))")
+            ?? "answers: \(names.map { "\(quoted: $0)" }.joined(separator: ", "))")
         return Typed(expr: .bool(false), type: .unknown)
       }
     case .unknown:
@@ -104,7 +104,8 @@ extension Resolver {
       if symbol(name.text) == nil, let set = setContaining(answer: name.text) {
         report(
           .error, "check.typeMismatch",
-          DSLMessage.cannotCompare(describe(other), otherType, "'\(name.text)'", .choice(set)),
+          DSLMessage.cannotCompare(
+            describe(other), otherType, "\(quoted: name.text)", .choice(set)),
           at: other.range.extended(to: name.range))
         return Typed(expr: .bool(false), type: .unknown)
       }

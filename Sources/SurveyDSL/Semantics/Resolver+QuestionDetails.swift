@@ -179,7 +179,7 @@ extension Resolver {
     if let current = symbol(old.text), current.kind == .question {
       report(
         .error, "check.renameConflict", DSLMessage.renameConflict(old.text), at: old.range,
-        notes: [Diagnostic.Note("'\(current.id)' is declared here", at: current.range)])
+        notes: [Diagnostic.Note("\(quoted: current.id) is declared here", at: current.range)])
       return
     }
     if let (other, range) = renames[old.text.lowercased()] {

@@ -43,7 +43,9 @@ extension Resolver {
         ?? DSLMessage.duplicateName(name.text, existing.kind.rawValue)
       report(
         .error, "check.duplicateName", message, at: name.range,
-        notes: [Diagnostic.Note("'\(existing.id)' is first declared here", at: existing.range)])
+        notes: [
+          Diagnostic.Note("\(quoted: existing.id) is first declared here", at: existing.range)
+        ])
       return
     }
     if answerTests.contains(key)
@@ -60,7 +62,9 @@ extension Resolver {
       report(
         .error, "check.duplicateName", DSLMessage.duplicateName(name.text, "choice set"),
         at: name.range,
-        notes: [Diagnostic.Note("'\(existing.key)' is first declared here", at: existing.value)])
+        notes: [
+          Diagnostic.Note("\(quoted: existing.key) is first declared here", at: existing.value)
+        ])
       return
     }
     choiceSetRanges[name.text] = name.range

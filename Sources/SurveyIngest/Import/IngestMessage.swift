@@ -1,22 +1,23 @@
 import SurveyCore
 
 /// The wording of the importer's diagnostics, in alphabetical order. Lower-case, no trailing
-/// period, the user's own text in single quotes.
+/// period, the user's own text in single quotes through `\(quoted: text)`, which cuts a long cell
+/// or header short (paths given on the command line are quoted whole).
 package enum IngestMessage {
   static func answerToHiddenQuestion(_ id: String) -> String {
-    "'\(id)' is answered although its 'show if' condition hides it"
+    "\(quoted: id) is answered although its 'show if' condition hides it"
   }
 
-  static func checkFailed(_ id: String, _ message: String) -> String { "'\(id)': \(message)" }
+  static func checkFailed(_ id: String, _ message: String) -> String { "\(quoted: id): \(message)" }
 
   static func csvIssue(_ message: String) -> String { message }
 
   static func decimalComma(_ text: String, _ id: String) -> String {
-    "'\(text)' uses a decimal comma for '\(id)'; if the export writes numbers that way, import it with --decimal-comma"
+    "\(quoted: text) uses a decimal comma for \(quoted: id); if the export writes numbers that way, import it with --decimal-comma"
   }
 
   static func duplicateColumn(_ header: String, _ id: String) -> String {
-    "column '\(header)' is a second column for '\(id)'"
+    "column \(quoted: header) is a second column for \(quoted: id)"
   }
 
   static func emptyFile(_ path: String) -> String { "'\(path)' is empty" }
@@ -28,15 +29,15 @@ package enum IngestMessage {
   }
 
   static func invalidDate(_ text: String, _ id: String, _ format: String) -> String {
-    "'\(text)' is not a date for '\(id)' (expected \(format))"
+    "\(quoted: text) is not a date for \(quoted: id) (expected \(format))"
   }
 
   static func invalidNumber(_ text: String, _ id: String) -> String {
-    "'\(text)' is not a number for '\(id)'"
+    "\(quoted: text) is not a number for \(quoted: id)"
   }
 
   static func missingColumn(_ id: String) -> String {
-    "required question '\(id)' has no column in this file"
+    "required question \(quoted: id) has no column in this file"
   }
 
   static func missingColumns(_ ids: [String]) -> String {
@@ -49,7 +50,7 @@ package enum IngestMessage {
   }
 
   static func notInteger(_ text: String, _ id: String) -> String {
-    "'\(text)' is not a whole number for '\(id)'"
+    "\(quoted: text) is not a whole number for \(quoted: id)"
   }
 
   static func outOfRange(_ text: String, _ id: String, _ low: Double?, _ high: Double?) -> String {
@@ -58,7 +59,7 @@ package enum IngestMessage {
       high.map { "at most \(JSONValue.format($0))" },
     ]
     .compactMap { $0 }.joined(separator: " and ")
-    return "\(text) is out of range for '\(id)' (must be \(bounds))"
+    return "\(text) is out of range for \(quoted: id) (must be \(bounds))"
   }
 
   static func raggedRow(_ count: Int, _ expected: Int) -> String {
@@ -66,19 +67,19 @@ package enum IngestMessage {
   }
 
   static func requiredMissing(_ id: String) -> String {
-    "required question '\(id)' is not answered"
+    "required question \(quoted: id) is not answered"
   }
 
   static func unknownAnswer(_ text: String, _ id: String) -> String {
-    "'\(text)' is not an answer of '\(id)'"
+    "\(quoted: text) is not an answer of \(quoted: id)"
   }
 
   static func unknownColumn(_ header: String) -> String {
-    "column '\(header)' matches no question of the survey and is ignored"
+    "column \(quoted: header) matches no question of the survey and is ignored"
   }
 
   static func unknownMultipleAnswer(_ text: String, _ id: String) -> String {
-    "'\(text)' is not an answer of '\(id)'; if it is an 'other' answer, the question needs an 'other' line"
+    "\(quoted: text) is not an answer of \(quoted: id); if it is an 'other' answer, the question needs an 'other' line"
   }
 
   static func wrongPlatform(
@@ -90,6 +91,6 @@ package enum IngestMessage {
   }
 
   static func unreadableChapter(_ text: String) -> String {
-    "'\(text)' is not a chapter of the survey"
+    "\(quoted: text) is not a chapter of the survey"
   }
 }

@@ -71,7 +71,7 @@ extension RowDecoder {
         row.problems.append(
           RowProblem(
             severity: .warning, id: "ingest.invalidTimestamp",
-            message: "'\(value)' is not a timestamp; the submission time is left empty",
+            message: "\(quoted: value) is not a timestamp; the submission time is left empty",
             question: nil, location: location()))
       }
     case .startedAt, .ignored, .language: return

@@ -70,7 +70,7 @@ struct RowDecoder {
       otherTexts: [:], responseID: nil, submittedAt: nil, chapter: options.chapter,
       wave: options.wave, weight: nil, personValue: nil, problems: [])
     row.isTooLarge = true
-    row.problems = issues.map { problem(for: $0, path: path) }
+    row.problems = issues.map { problem(for: $0, path: path, recordLine: line, rawText: "") }
     if !row.problems.contains(where: { $0.id == "csv.recordTooLarge" }) {
       row.problems.append(
         RowProblem(
@@ -93,7 +93,13 @@ struct RowDecoder {
       otherTexts: [:],
       responseID: nil, submittedAt: nil, chapter: options.chapter, wave: options.wave, weight: nil,
       personValue: nil, problems: [])
-    for issue in issues { row.problems.append(problem(for: issue, path: fields.location(0).path)) }
+    if !issues.isEmpty {
+      let path = fields.location(0).path
+      let rawText = String(decoding: raw, as: UTF8.self)
+      for issue in issues {
+        row.problems.append(problem(for: issue, path: path, recordLine: line, rawText: rawText))
+      }
+    }
     if fields.fieldCount != headerWidth {
       row.problems.append(
         RowProblem(
@@ -313,10 +319,15 @@ extension RowDecoder {
         location: location))
   }
 
-  private func problem(for issue: CSVIssue, path: String) -> RowProblem {
+  /// A problem for a reader issue, located in the record like a cell, with the excerpt of its
+  /// line: the column counts Characters of the physical line, invalid UTF-8 as the U+FFFD that
+  /// `rawText` shows for it (see ``CSVPosition``).
+  private func problem(for issue: CSVIssue, path: String, recordLine: Int, rawText: String)
+    -> RowProblem
+  {
     let severity: Severity = issue.severity == .warning ? .warning : .error
     let location = CellLocation(
-      path: path, recordLine: issue.position.line, rawText: "", position: issue.position)
+      path: path, recordLine: recordLine, rawText: rawText, position: issue.position)
     return RowProblem(
       severity: severity, id: "csv." + issue.kind.rawValue, message: issue.message, question: nil,
       location: location)

@@ -107,22 +107,6 @@ package enum TextLayout {
     return bar + String(repeating: " ", count: max(0, columns - width(bar)))
   }
 
-  /// Text that cannot drive a terminal: control characters (escape sequences, carriage returns,
-  /// bells) and bidirectional overrides, which can make text display as something else, become
-  /// U+FFFD; line breaks stay.
-  package static func inert(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-    return String(
-      String.UnicodeScalarView(text.unicodeScalars.map { isUnsafe($0) ? "\u{FFFD}" : $0 }))
-  }
-
-  static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    if value == 0x0A { return false }
-    return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-      || (0x2066...0x2069).contains(value)
-  }
-
   /// Plain ASCII: letters transliterated, typographic marks replaced, anything else `?`.
   package static func ascii(_ text: String) -> String {
     let replacements: [(String, String)] = [

@@ -1,3 +1,5 @@
+import SurveyCore
+
 /// Accumulates the lines of a text report.
 struct TextOutput {
   let columns: Int
@@ -19,7 +21,8 @@ struct TextOutput {
         while trimmed.last == " " { trimmed = trimmed.dropLast() }
         return String(trimmed)
       }.joined(separator: "\n") + "\n"
-    return ascii ? TextLayout.ascii(text) : TextLayout.inert(text)
+    // Labels and answers cannot drive the terminal; tabs go too, as they would break alignment.
+    return ascii ? TextLayout.ascii(text) : TerminalText.inert(text, keepingTabs: false)
   }
 
   mutating func append(_ line: String) { lines.append(line) }
