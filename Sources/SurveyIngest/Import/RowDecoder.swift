@@ -136,7 +136,7 @@ extension RowDecoder {
       if let code = plan.table[MatchKey.text(text)] {
         row.answers[position] = plan.missing[code].map { .missing($0, code: code) } ?? .code(code)
       } else if plan.hasOther, platform == .googleForms {
-        row.otherTexts[position] = text
+        row.otherTexts[position] = String(decoding: bytes, as: UTF8.self)
       } else {
         fail(
           &row, "ingest.unknownAnswer", IngestMessage.unknownAnswer(text, id(position)), position,
@@ -163,7 +163,7 @@ extension RowDecoder {
       if !codes.contains(code) { codes.append(code) }
       row.answers[position] = .codes(codes)
     case .other(let position):
-      if let text = nonEmpty(bytes) { row.otherTexts[position] = text }
+      if let text = asWritten(bytes) { row.otherTexts[position] = text }
     case .number(let position, let kind, let low, let high):
       let trimmed = Self.trimmed(bytes)
       if platform != .qualtrics || trimmed.first != 0x2D,
@@ -204,7 +204,7 @@ extension RowDecoder {
         row.answers[position] = .number(value)
       }
     case .text(let position):
-      if let text = nonEmpty(bytes) { row.answers[position] = .text(text) }
+      if let text = asWritten(bytes) { row.answers[position] = .text(text) }
     case .date(let position, let low, let high):
       guard let text = nonEmpty(bytes) else { return }
       guard let days = TimestampParser.date(Substring(text)) else {
@@ -245,6 +245,13 @@ extension RowDecoder {
       if text.isEmpty { return nil }
     }
     return platform == .qualtrics && text == "-99" ? nil : text
+  }
+
+  /// Free text exactly as written, or `nil` for a cell of white space only (no answer) and for
+  /// Qualtrics' "seen but not answered" `-99`.
+  private func asWritten(_ bytes: UnsafeRawBufferPointer) -> String? {
+    guard nonEmpty(bytes) != nil else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The bytes without ASCII white space (space, tab, CR, LF) at either end.
