@@ -24,8 +24,8 @@ final class ColumnPlan: Sendable {
   let missing: [Int: MissingKind]
   /// The substantive and missing codes, for the fast path on numeric cells.
   let codes: Set<Int>
-  /// Labels longest first, for splitting multiple answers joined with commas.
-  let labelsLongestFirst: [(String, Int)]
+  /// Reads several answers in one cell (for multiple-choice columns).
+  let tokenizer: ChoiceTokenizer
   /// Whether the question has an "other" answer.
   let hasOther: Bool
 
@@ -36,7 +36,7 @@ final class ColumnPlan: Sendable {
     table = draft.table
     missing = draft.missing
     codes = draft.codes
-    labelsLongestFirst = draft.labelsLongestFirst
+    tokenizer = ChoiceTokenizer(table: draft.table)
     hasOther = draft.hasOther
   }
 
@@ -61,7 +61,6 @@ extension ColumnPlan {
     var table: [String: Int] = [:]
     var missing: [Int: MissingKind] = [:]
     var codes: Set<Int> = []
-    var labelsLongestFirst: [(String, Int)] = []
     var hasOther = false
 
     init(_ column: MappedColumn?, survey: Survey) {
@@ -93,10 +92,8 @@ extension ColumnPlan {
           }
           for label in choice.label.values.values {
             table[MatchKey.text(label), default: choice.code] = choice.code
-            labelsLongestFirst.append((MatchKey.text(label), choice.code))
           }
         }
-        labelsLongestFirst.sort { $0.0.count > $1.0.count }
       }
       switch column.role {
       case .option(_, let code): kind = .option(position: position, code: code)

@@ -1,59 +1,31 @@
 import SurveyCore
 
 extension RowDecoder {
-  /// Splits a multiple-choice cell: codes or names joined with `;`, `,` or spaces, or labels
-  /// joined with ", " matched against the known answers (longest first, so an answer whose
-  /// label itself contains ", " is not split). Left-over text is the "other" answer when the
-  /// question has one.
+  /// Reads a multiple-choice cell with the question's ``ChoiceTokenizer``: labels (in any
+  /// language), names and codes matched whole, joined by `;`, `,`, `|` or spaces. Text that is
+  /// not an answer is the "other" answer in Google Forms (which writes it in the same cell) when
+  /// the question has one, and an error naming that text otherwise.
   func decodeMultiple(
     _ text: String, _ plan: ColumnPlan, position: Int, into row: inout ImportedRow,
     location: () -> CellLocation
   ) {
     var codes: [Int] = if case .codes(let existing) = row.answers[position] { existing } else { [] }
-    func add(_ code: Int) { if !codes.contains(code) { codes.append(code) } }
-    let tokens = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " || $0 == "|" })
-      .map { MatchKey.text(String($0)) }.filter { !$0.isEmpty }
-    if !tokens.isEmpty, !platform.writesLabels {
-      if let unknown = tokens.first(where: { plan.table[$0] == nil }) {
-        if plan.labelsLongestFirst.isEmpty || platform != .qualtrics {
-          fail(
-            &row, "ingest.unknownAnswer", IngestMessage.unknownAnswer(unknown, id(position)),
-            position, location())
-          return
-        }
-      } else {
-        for token in tokens { if let code = plan.table[token] { add(code) } }
-        row.answers[position] = .codes(codes)
-        return
-      }
-    }
-    var rest = Substring(MatchKey.text(text))
-    let original = Substring(text.trimmingSpaces())
-    while !rest.isEmpty {
-      let match = plan.labelsLongestFirst.first { label, _ in
-        rest.hasPrefix(label)
-          && (rest.count == label.count || rest.dropFirst(label.count).hasPrefix(",")
-            || rest.dropFirst(label.count).hasPrefix(";"))
-      }
-      guard let (label, code) = match else {
-        let leftover = String(original.suffix(rest.count))
-        if plan.hasOther, platform == .googleForms {
-          row.otherTexts[position] =
-            leftover.hasPrefix("Other: ") ? String(leftover.dropFirst(7)) : leftover
-        } else {
-          fail(
-            &row, "ingest.unknownAnswer",
-            IngestMessage.unknownMultipleAnswer(leftover, id(position)), position, location())
-        }
-        break
-      }
-      add(code)
-      rest = rest.dropFirst(label.count)
-      while let first = rest.first, first == "," || first == ";" || first == " " {
-        rest = rest.dropFirst()
-      }
-    }
+    let inlineOther = platform == .googleForms
+    let reading = plan.tokenizer.read(text, spaceSeparates: !inlineOther)
+    for code in reading.codes where !codes.contains(code) { codes.append(code) }
     row.answers[position] = .codes(codes)
+    guard let unknown = reading.unknown else { return }
+    if inlineOther, plan.hasOther, let rest = reading.rest {
+      row.otherTexts[position] = rest.hasPrefix("Other: ") ? String(rest.dropFirst(7)) : rest
+    } else if inlineOther {
+      fail(
+        &row, "ingest.unknownAnswer", IngestMessage.unknownMultipleAnswer(unknown, id(position)),
+        position, location())
+    } else {
+      fail(
+        &row, "ingest.unknownAnswer", IngestMessage.unknownAnswer(unknown, id(position)), position,
+        location())
+    }
   }
 
   func metadata(

@@ -143,7 +143,7 @@ extension RowDecoder {
           fields.location(index))
       }
     case .multiple(let position):
-      guard let text = nonEmpty(bytes) else { return }
+      guard let text = asWritten(bytes) else { return }
       decodeMultiple(
         text, plan, position: position, into: &row, location: { fields.location(index) })
     case .option(let position, let code):
