@@ -106,7 +106,7 @@ extension RowDecoder {
   /// The chapter, wave, weight and person key from their questions.
   func assignRoles(_ row: inout ImportedRow, fields: some FieldSource) {
     if let id = survey.roles.chapter, let position = survey.position(ofQuestion: id) {
-      row.chapter = roleText(row.answers[position], position: position)
+      row.chapter = roleText(row.answers[position], position: position, labelled: true)
     }
     if let id = survey.roles.wave, let position = survey.position(ofQuestion: id) {
       row.wave = roleText(row.answers[position], position: position) ?? row.wave
@@ -124,11 +124,19 @@ extension RowDecoder {
     }
   }
 
-  private func roleText(_ answer: Answer, position: Int) -> String? {
+  /// The chapter or wave an answer stands for: a choice's name; for a choice without a name, its
+  /// label in the survey's default language (`labelled`, for chapters) or its code (for waves,
+  /// which sort by number).
+  private func roleText(_ answer: Answer, position: Int, labelled: Bool = false) -> String? {
     switch answer {
     case .code(let code):
       let question = survey.questions[position]
-      return survey.choiceSet(of: question)?.choice(code: code)?.name ?? String(code)
+      guard let choice = survey.choiceSet(of: question)?.choice(code: code) else {
+        return String(code)
+      }
+      if let name = choice.name { return name }
+      let label = choice.label.text(in: survey.defaultLanguage)
+      return labelled && !label.isEmpty ? label : String(code)
     case .number(let value): return JSONValue.format(value)
     case .text(let text): return text
     default: return nil
