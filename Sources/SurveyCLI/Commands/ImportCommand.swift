@@ -17,7 +17,9 @@ enum ImportCommand: Command {
     hard checks (soft checks give warnings). A row with an error is rejected as a whole and kept
     with its reasons (see 'survey rejects'). Importing the same file again adds nothing; a grown
     export adds only its new responses. Each file is one transaction.
-    Timestamps without a time zone are read as UTC, or in --timezone.
+    Timestamps without a time zone are read in --timezone if given, else in the time zone the
+    export declares (Qualtrics, daylight saving time included), else as UTC; a --timezone that
+    overrides a declared zone is used, with a warning.
     Exit status: 0 when every row was accepted or already present, 3 when rows were rejected,
     1 when a file could not be imported at all (nothing of it is stored).
     """
@@ -29,7 +31,8 @@ enum ImportCommand: Command {
       "chapter", value: "C", help: "The chapter of every row (when the survey does not ask it)"),
     OptionSpec("wave", value: "W", help: "The wave of every row (when the survey does not ask it)"),
     OptionSpec(
-      "timezone", value: "±HH:MM", help: "Time zone of timestamps written without one (default UTC)"
+      "timezone", value: "±HH:MM",
+      help: "Time zone of timestamps written without one (default: the export's own, else UTC)"
     ),
     OptionSpec(
       "decimal-comma", help: "Numbers use a decimal comma (default: only in ';'-separated files)"),

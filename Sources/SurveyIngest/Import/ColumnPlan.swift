@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 /// How one mapped column is decoded, worked out once per import: a class with constant
@@ -28,6 +29,8 @@ final class ColumnPlan: Sendable {
   let tokenizer: ChoiceTokenizer
   /// Whether the question has an "other" answer.
   let hasOther: Bool
+  /// The time zone the export declares for a timestamp column (Qualtrics), if any.
+  let timeZone: TimeZone?
 
   init(_ column: MappedColumn?, survey: Survey) {
     let draft = Draft(column, survey: survey)
@@ -38,6 +41,7 @@ final class ColumnPlan: Sendable {
     codes = draft.codes
     tokenizer = ChoiceTokenizer(table: draft.table)
     hasOther = draft.hasOther
+    timeZone = column?.timeZone.flatMap(TimeZone.init(identifier:))
   }
 
   /// The question position the column feeds, if any.

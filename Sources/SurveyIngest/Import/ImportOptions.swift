@@ -6,8 +6,9 @@ package struct ImportOptions: Sendable {
   package var chapter: String?
   /// The wave of every row, when the survey does not ask it.
   package var wave: String?
-  /// The offset from UTC of timestamps written without one (minutes; default 0, UTC).
-  package var timeZoneOffsetMinutes: Int = 0
+  /// The offset from UTC of timestamps written without one (minutes), as given with
+  /// `--timezone`; nil when not given: UTC, or the time zone the export declares (Qualtrics).
+  package var timeZoneOffsetMinutes: Int?
   /// Whether numbers use a decimal comma; `nil` decides from the delimiter (`;` exports do).
   package var decimalComma: Bool?
 

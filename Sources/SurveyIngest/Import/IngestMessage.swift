@@ -65,6 +65,15 @@ package enum IngestMessage {
     "required question '\(id)' is not answered"
   }
 
+  static func timeZoneOverridden(_ zone: String, _ offsetMinutes: Int) -> String {
+    let sign = offsetMinutes < 0 ? "-" : "+"
+    let minutes = abs(offsetMinutes)
+    let offset = sign + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
+    return "the export says its timestamps are local times in '\(zone)'; they are read at "
+      + "--timezone \(offset) instead, as asked (leave --timezone out to read them in '\(zone)', "
+      + "daylight saving time included)"
+  }
+
   static func unknownAnswer(_ text: String, _ id: String) -> String {
     "'\(text)' is not an answer of '\(id)'"
   }
@@ -77,7 +86,16 @@ package enum IngestMessage {
     "'\(text)' is not an answer of '\(id)'; if it is an 'other' answer, the question needs an 'other' line"
   }
 
+  static func unknownTimeZone(_ zone: String) -> String {
+    "the export says its timestamps are in the time zone '\(zone)', which is not known here; "
+      + "they are read as UTC: import with --timezone and the zone's offset (such as -07:00)"
+  }
+
   static func unreadableChapter(_ text: String) -> String {
     "'\(text)' is not a chapter of the survey"
+  }
+
+  private static func twoDigits(_ value: Int) -> String {
+    value < 10 ? "0\(value)" : String(value)
   }
 }

@@ -91,7 +91,8 @@ package final class ResponseReader {
       return nil
     }
     let platform = options.platform ?? PlatformDetector.detect(rows)
-    mapping = ColumnMapper(survey: survey).map(rows, platform: platform)
+    mapping = ColumnMapper(survey: survey).map(
+      rows, platform: platform, timeZoneOffsetMinutes: options.timeZoneOffsetMinutes)
     fileDiagnostics += mapping.diagnostics
     let exhausted = pending.count < 3
     let headerCount = min(platform.headerRowCount, pending.count)

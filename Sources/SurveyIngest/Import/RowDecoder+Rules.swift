@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 extension RowDecoder {
@@ -29,7 +30,7 @@ extension RowDecoder {
   }
 
   func metadata(
-    _ field: MetadataField, _ text: String, into row: inout ImportedRow,
+    _ field: MetadataField, _ text: String, zone: TimeZone? = nil, into row: inout ImportedRow,
     location: () -> CellLocation
   ) {
     let value = text.trimmingSpaces()
@@ -37,8 +38,12 @@ extension RowDecoder {
     switch field {
     case .responseID: row.responseID = value
     case .submittedAt:
-      row.submittedAt = TimestampParser.seconds(
-        value, defaultOffsetMinutes: options.timeZoneOffsetMinutes)
+      row.submittedAt =
+        if let zone {
+          TimestampParser.seconds(value, in: zone)
+        } else {
+          TimestampParser.seconds(value, defaultOffsetMinutes: options.timeZoneOffsetMinutes ?? 0)
+        }
       if row.submittedAt == nil {
         row.problems.append(
           RowProblem(

@@ -114,15 +114,17 @@ extension RowDecoder {
     case .ignored: return
     case .metadata(let field):
       guard !bytes.isEmpty else { return }
-      if field == .submittedAt,
+      // The export's own time zone, unless --timezone overrides it.
+      let zone = options.timeZoneOffsetMinutes == nil ? plan.timeZone : nil
+      if field == .submittedAt, zone == nil,
         let seconds = TimestampParser.fastISO(
-          Self.trimmed(bytes), defaultOffsetMinutes: options.timeZoneOffsetMinutes)
+          Self.trimmed(bytes), defaultOffsetMinutes: options.timeZoneOffsetMinutes ?? 0)
       {
         row.submittedAt = seconds
         return
       }
       metadata(
-        field, String(decoding: bytes, as: UTF8.self), into: &row,
+        field, String(decoding: bytes, as: UTF8.self), zone: zone, into: &row,
         location: { fields.location(index) })
     case .single(let position):
       let trimmed = Self.trimmed(bytes)
