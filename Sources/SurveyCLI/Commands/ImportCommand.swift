@@ -17,6 +17,8 @@ enum ImportCommand: Command {
     hard checks (soft checks give warnings). A row with an error is rejected as a whole and kept
     with its reasons (see 'survey rejects'). Importing the same file again adds nothing; a grown
     export adds only its new responses. Each file is one transaction.
+    Files are read as UTF-8; one saved in Windows-1252 or Latin-1 (Excel's plain 'CSV') is
+    refused with one message, and is read with --encoding windows-1252 or latin-1.
     Timestamps without a time zone are read in --timezone if given, else in the time zone the
     export declares (Qualtrics, daylight saving time included), else as UTC; a --timezone that
     overrides a declared zone is used, with a warning.
@@ -36,6 +38,9 @@ enum ImportCommand: Command {
     ),
     OptionSpec(
       "decimal-comma", help: "Numbers use a decimal comma (default: only in ';'-separated files)"),
+    OptionSpec(
+      "encoding", value: "utf-8|windows-1252|latin-1",
+      help: "The files' text encoding (default: UTF-8; Excel's plain 'CSV' is windows-1252)"),
   ]
 
   static let rejectedStatus: Int32 = 3
@@ -49,6 +54,7 @@ enum ImportCommand: Command {
     if let name = arguments.value("from") { options.platform = try platform(name) }
     if let zone = arguments.value("timezone") { options.timeZoneOffsetMinutes = try offset(zone) }
     if arguments.has("decimal-comma") { options.decimalComma = true }
+    options.encoding = try encoding(arguments.value("encoding"))
     let survey = try CommandSupport.compile(surveyPath, context: context)
     let storePath = arguments.value("store") ?? StorePath.defaultPath(forSurvey: surveyPath)
     let store = try CommandSupport.openStore(storePath, context: context)
@@ -71,6 +77,16 @@ enum ImportCommand: Command {
         "unknown platform '\(name)'\(hint); use one of \(names.joined(separator: ", "))")
     }
     return platform
+  }
+
+  /// The encoding named with `--encoding`, if any.
+  static func encoding(_ name: String?) throws -> TextEncoding? {
+    guard let name else { return nil }
+    guard let encoding = TextEncoding(name: name) else {
+      throw CommandFailure.usage(
+        "'--encoding' takes utf-8, windows-1252 or latin-1, not '\(name)'")
+    }
+    return encoding
   }
 
   static func offset(_ text: String) throws -> Int {

@@ -11,6 +11,9 @@ package struct ImportOptions: Sendable {
   package var timeZoneOffsetMinutes: Int?
   /// Whether numbers use a decimal comma; `nil` decides from the delimiter (`;` exports do).
   package var decimalComma: Bool?
+  /// The export's text encoding; `nil` expects UTF-8 and refuses a file that looks like
+  /// Windows-1252 or Latin-1 with one message saying what to do.
+  package var encoding: TextEncoding?
 
   /// Creates options.
   package init(platform: Platform? = nil, chapter: String? = nil, wave: String? = nil) {

@@ -3,6 +3,11 @@ import SurveyCore
 /// The wording of the importer's diagnostics, in alphabetical order. Lower-case, no trailing
 /// period, the user's own text in single quotes.
 package enum IngestMessage {
+  static func alreadyUTF8(_ file: String, encoding: String) -> String {
+    "'\(file)' is already UTF-8 (this is a UTF-8 character), so reading it as \(encoding) would "
+      + "garble every accent: import it without --encoding"
+  }
+
   static func answerToHiddenQuestion(_ id: String) -> String {
     "'\(id)' is answered although its 'show if' condition hides it"
   }
@@ -27,6 +32,12 @@ package enum IngestMessage {
     "'\(text)' is not a date for '\(id)' (expected \(format))"
   }
 
+  static func invalidUTF8(_ position: CSVPosition) -> String {
+    "this row is not UTF-8 text (at \(position)): save the file as UTF-8 (in Excel: CSV UTF-8), "
+      + "or, if the whole file is in another encoding, import it with --encoding windows-1252 "
+      + "or --encoding latin-1"
+  }
+
   static func invalidNumber(_ text: String, _ id: String) -> String {
     "'\(text)' is not a number for '\(id)'"
   }
@@ -46,6 +57,13 @@ package enum IngestMessage {
 
   static func notInteger(_ text: String, _ id: String) -> String {
     "'\(text)' is not a whole number for '\(id)'"
+  }
+
+  static func notUTF8(_ file: String, byte: UInt8, character: String) -> String {
+    let hex = String(byte, radix: 16, uppercase: true)
+    return "'\(file)' is not UTF-8: byte 0x\(hex) here is '\(character)' in Windows-1252, the "
+      + "encoding of Excel's plain 'CSV' on Windows; save the file as UTF-8 (in Excel: Save As, "
+      + "CSV UTF-8), or import it with --encoding windows-1252 (or latin-1)"
   }
 
   static func outOfRange(_ text: String, _ id: String, _ low: Double?, _ high: Double?) -> String {

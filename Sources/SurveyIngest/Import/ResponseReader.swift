@@ -16,6 +16,9 @@ package final class ResponseReader {
   package private(set) var headerRaw: [[UInt8]] = []
   /// The size of the file in bytes.
   package let fileSize: Int
+  /// Whether the file is read from a UTF-8 copy (`--encoding`), so it cannot be read again by
+  /// path, in parallel chunks.
+  package let isTranscoded: Bool
 
   private let reader: CSVReader
   private var pending: [SavedRecord] = []
@@ -30,8 +33,12 @@ package final class ResponseReader {
     self.survey = survey
     var status = stat()
     fileSize = stat(path, &status) == 0 ? Int(status.st_size) : 0
-    reader = try CSVReader(path: path)
+    let input = try ExportInput(path: path, encoding: options.encoding)
+    reader = input.reader
+    isTranscoded = input.isTranscoded
     mapping = ColumnMapping(platform: .generic, headerRowCount: 1, columns: [], diagnostics: [])
+    fileDiagnostics = input.diagnostics
+    guard !fileDiagnostics.hasErrors else { return }
     try readHeader(options: options)
   }
 

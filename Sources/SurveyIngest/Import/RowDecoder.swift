@@ -58,7 +58,9 @@ struct RowDecoder {
       otherTexts: [:],
       responseID: nil, submittedAt: nil, chapter: options.chapter, wave: options.wave, weight: nil,
       personValue: nil, problems: [])
-    for issue in issues { row.problems.append(problem(for: issue, path: fields.location(0).path)) }
+    for issue in issues {
+      row.problems.append(problem(for: issue, path: fields.location(0).path, line: line, raw: raw))
+    }
     if fields.fieldCount != headerWidth {
       row.problems.append(
         RowProblem(
@@ -277,12 +279,17 @@ extension RowDecoder {
         location: location))
   }
 
-  private func problem(for issue: CSVIssue, path: String) -> RowProblem {
+  /// A CSV reader's issue as a problem of the row, located in the row's text (so the excerpt
+  /// shows it); invalid UTF-8 is worded for the import, with what to do.
+  private func problem(for issue: CSVIssue, path: String, line: Int, raw: [UInt8]) -> RowProblem {
     let severity: Severity = issue.severity == .warning ? .warning : .error
     let location = CellLocation(
-      path: path, recordLine: issue.position.line, rawText: "", position: issue.position)
+      path: path, recordLine: line, rawText: String(decoding: raw, as: UTF8.self),
+      position: issue.position)
+    let message =
+      issue.kind == .invalidUTF8 ? IngestMessage.invalidUTF8(issue.position) : issue.message
     return RowProblem(
-      severity: severity, id: "csv." + issue.kind.rawValue, message: issue.message, question: nil,
+      severity: severity, id: "csv." + issue.kind.rawValue, message: message, question: nil,
       location: location)
   }
 }
