@@ -22,15 +22,6 @@ package enum TextEncoding: String, Sendable, CaseIterable {
     default: return nil
     }
   }
-
-  /// The name shown to people.
-  var displayName: String {
-    switch self {
-    case .utf8: "UTF-8"
-    case .windows1252: "Windows-1252"
-    case .latin1: "Latin-1"
-    }
-  }
 }
 
 /// An export opened for reading as UTF-8.
