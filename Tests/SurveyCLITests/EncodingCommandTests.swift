@@ -17,7 +17,7 @@ import Testing
     let text = """
       respondent_id,chapter,employed,places,comment
       r1,north,yes,"Park;Caf\u{E9}, bar or diner",caf\u{E9} \u{20AC}5
-      r2,south,no,library,
+      r2,south,no,library,d\u{E9}j\u{E0} vu
 
       """
     let bytes = text.unicodeScalars.map { scalar in

@@ -115,4 +115,14 @@ import Testing
     let (_, other) = try ClubExport.read(binary, survey: survey)
     #expect(other.map(\.id) == ["csv.notText"])
   }
+
+  @Test func oneStrayByteOnOneLineRejectsOnlyItsRow() throws {
+    let survey = try ClubExport.survey()
+    var bytes = Array(
+      "respondent_id,chapter,employed,comment\nr1,north,yes,fine\nr2,north,yes,x".utf8)
+    bytes += [0xFF, 0xFE] + Array("\n".utf8)
+    let (rows, diagnostics) = try ClubExport.read(bytes, survey: survey)
+    #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.message))")
+    #expect(rows.map(\.isRejected) == [false, true])
+  }
 }

@@ -27,9 +27,10 @@ package enum TextEncoding: String, Sendable, CaseIterable {
 /// An export opened for reading as UTF-8.
 ///
 /// A file in UTF-8 is read as it is. Without an encoding given, the start of the file (the
-/// 64 KiB the CSV reader sniffs) is checked first: bytes that are not UTF-8, with no UTF-8
-/// character among them, mean a file saved in a single-byte encoding, refused with one
-/// diagnostic saying what to do instead of one per cell. A file in Windows-1252 or Latin-1 is
+/// 64 KiB the CSV reader sniffs) is checked first: bytes that are not UTF-8, in the header or on
+/// more than one line, with no UTF-8 character among them, mean a file saved in a single-byte
+/// encoding, refused with one diagnostic saying what to do instead of one per row (a stray byte
+/// on one line only rejects its row). A file in Windows-1252 or Latin-1 is
 /// transcoded, in a streaming way in constant memory, into a private temporary copy that is
 /// unlinked as soon as the reader has opened it (so nothing is left behind, whatever happens),
 /// and read from there: line endings are kept, so every line and column number is the file's.
@@ -90,9 +91,11 @@ struct EncodingVerdict {
   enum Kind {
     /// ASCII only, or UTF-8 with no invalid byte.
     case ascii, multiByte
-    /// Bytes that are not UTF-8 and no UTF-8 character: a single-byte encoding.
+    /// Bytes that are not UTF-8, no UTF-8 character, and text in Windows-1252 (no byte it
+    /// leaves undefined) in the header or on more than one line: a single-byte encoding.
     case singleByte
-    /// Both UTF-8 characters and invalid bytes: a damaged UTF-8 file (each row says so).
+    /// Anything else with bytes that are not UTF-8 (a stray byte, a damaged UTF-8 file): each
+    /// row with such bytes says so.
     case mixed
   }
 
@@ -115,6 +118,8 @@ struct EncodingVerdict {
     let isWholeFile = sample.count < CSVSniffer.sampleLimit
     var invalid = 0
     var valid = 0
+    var linesWithInvalid: Set<Int> = []
+    var undefinedInWindows1252 = false
     var firstInvalid: (line: Int, start: Int, offset: Int)?
     var firstValid: (line: Int, start: Int, offset: Int)?
     var line = 1
@@ -145,15 +150,19 @@ struct EncodingVerdict {
         } else {
           invalid += 1
           if firstInvalid == nil { firstInvalid = (line, lineStart, index) }
+          if linesWithInvalid.count < 2 { linesWithInvalid.insert(line) }
+          if [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(byte) { undefinedInWindows1252 = true }
           index += 1
         }
       }
     }
+    let looksSingleByte =
+      valid == 0 && !undefinedInWindows1252
+      && (linesWithInvalid.contains(1) || linesWithInvalid.count > 1)
     switch (invalid > 0, valid > 0) {
     case (false, false): kind = .ascii
     case (false, true): kind = .multiByte
-    case (true, false): kind = .singleByte
-    case (true, true): kind = .mixed
+    case (true, _): kind = looksSingleByte ? .singleByte : .mixed
     }
     guard let (found, start, offset) = kind == .multiByte ? firstValid : firstInvalid else {
       return
