@@ -7,11 +7,6 @@ import SurveyCore
 /// without an offset is read in the time zone given at import (`--timezone`), else in the time
 /// zone the export declares for its column (Qualtrics), else as UTC.
 package enum TimestampParser {
-  /// Seconds since 1970 (UTC), or `nil` when the text is not a timestamp in a known format.
-  ///
-  /// Accepted: `2026-03-01T10:09:52Z`, `…T10:09:52.000+02:00`, `2026-03-01 10:09:52`,
-  /// `2026/03/01 10:09:52 AM UTC+3` (Google Forms), `03/01/2026 10:09:52 AM` (SurveyMonkey),
-  /// and a date alone.
   /// The common shape `YYYY-MM-DD[T ]HH:MM:SS` with an optional `Z` or `±HH:MM`, read straight
   /// from the bytes; nil for anything else (then ``seconds(_:defaultOffsetMinutes:)`` decides).
   package static func fastISO(_ bytes: UnsafeRawBufferPointer, defaultOffsetMinutes: Int = 0)
@@ -47,6 +42,11 @@ package enum TimestampParser {
       .seconds(offsetMinutes: offset)
   }
 
+  /// Seconds since 1970 (UTC), or `nil` when the text is not a timestamp in a known format.
+  ///
+  /// Accepted: `2026-03-01T10:09:52Z`, `…T10:09:52.000+02:00`, `2026-03-01 10:09:52`,
+  /// `2026/03/01 10:09:52 AM UTC+3` (Google Forms), `03/01/2026 10:09:52 AM` (SurveyMonkey),
+  /// and a date alone; a time without an offset is `defaultOffsetMinutes` from UTC.
   package static func seconds(_ text: String, defaultOffsetMinutes: Int = 0) -> Int? {
     guard let (time, offset) = civilTime(text) else { return nil }
     return time.seconds(offsetMinutes: offset ?? defaultOffsetMinutes)
