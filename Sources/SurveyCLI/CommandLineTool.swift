@@ -73,7 +73,7 @@ package struct CommandLineTool {
     } catch let failure as CommandFailure {
       return report(failure, usage: command.usage + "\n  See 'survey help \(command.name)'.")
     } catch {
-      return report(.io("\(error)"), usage: "")
+      return report(.unexpected(error), usage: "")
     }
   }
 

@@ -135,7 +135,9 @@ extension ResponseSimulator {
       if let id = survey.roles.chapter, let question = survey.question(id),
         let choice = survey.choiceSet(of: question)?.choice(code: code)
       {
-        return choice.name ?? String(code)
+        if let name = choice.name { return name }
+        let label = choice.label.text(in: survey.defaultLanguage)
+        return label.isEmpty ? String(code) : label
       }
       return String(code)
     case .text(let text): return text

@@ -20,7 +20,8 @@ enum ExportCommand: Command {
     _weight, then one column per question with answer codes (multiple choices joined with ';'),
     and the 'other' texts. Private fields are never exported. Cells that a spreadsheet would run
     as a formula (starting with =, +, -, @) are masked with a leading apostrophe. The codebook
-    goes next to it as OUT.codebook.json.
+    goes next to it, named after OUT without its extension: -o data.csv writes the codebook to
+    data.codebook.json.
     'export xlsform' writes the survey as an XLSForm (the CSV form pyxform reads) for ODK Collect
     and KoboToolbox, with every language, relevance, ranges, hard checks and required answers;
     answers come back through the KoboToolbox and ODK Central adapters.
@@ -73,8 +74,7 @@ enum ExportCommand: Command {
       readOnly: true)
     let count = try DataExport(survey: survey, store: store).write(
       to: output, json: format == "json")
-    let codebookPath = RejectsCommand.insertSuffix(output, ".codebook").replacingExtension(
-      with: ".json")
+    let codebookPath = Self.codebookPath(for: output)
     do {
       try Data(Codebook.json(survey).pretty.utf8).write(
         to: URL(fileURLWithPath: codebookPath), options: .atomic)
@@ -87,12 +87,10 @@ enum ExportCommand: Command {
   }
 }
 
-extension String {
-  func replacingExtension(with newExtension: String) -> String {
-    let slash = lastIndex(of: "/")
-    if let dot = lastIndex(of: "."), slash.map({ dot > $0 }) ?? true {
-      return String(self[..<dot]) + newExtension
-    }
-    return self + newExtension
+extension ExportCommand {
+  /// Where `export data -o OUT` writes the codebook: OUT without its extension, then
+  /// `.codebook.json` (`data.csv` and `data.json` give `data.codebook.json`, `data` too).
+  static func codebookPath(for output: String) -> String {
+    (output as NSString).deletingPathExtension + ".codebook.json"
   }
 }

@@ -24,7 +24,11 @@ enum ImportCommand: Command {
     export adds only its new rows, and identical rows stay as many as they are. A response
     whose id comes back with other answers is rejected and kept, unless --replace-changed
     stores the new answers as a new version (reports then use the newest version).
-    Timestamps without a time zone are read as UTC, or in --timezone.
+    Files are read as UTF-8; one saved in Windows-1252 or Latin-1 (Excel's plain 'CSV') is
+    refused with one message, and is read with --encoding windows-1252 or latin-1.
+    Timestamps without a time zone are read in --timezone if given, else in the time zone the
+    export declares (Qualtrics, daylight saving time included), else as UTC; a --timezone that
+    overrides a declared zone is used, with a warning.
     Exit status: 0 when every row was stored or already present, 3 when rows were rejected,
     1 when a file could not be imported at all (nothing of it is stored).
     """
@@ -36,13 +40,17 @@ enum ImportCommand: Command {
       "chapter", value: "C", help: "The chapter of every row (when the survey does not ask it)"),
     OptionSpec("wave", value: "W", help: "The wave of every row (when the survey does not ask it)"),
     OptionSpec(
-      "timezone", value: "±HH:MM", help: "Time zone of timestamps written without one (default UTC)"
+      "timezone", value: "±HH:MM",
+      help: "Time zone of timestamps written without one (default: the export's own, else UTC)"
     ),
     OptionSpec(
       "decimal-comma", help: "Numbers use a decimal comma (default: only in ';'-separated files)"),
     OptionSpec(
       "replace-changed",
       help: "Store responses whose id comes back with other answers as new versions"),
+    OptionSpec(
+      "encoding", value: "utf-8|windows-1252|latin-1",
+      help: "The files' text encoding (default: UTF-8; Excel's plain 'CSV' is windows-1252)"),
   ]
 
   static let rejectedStatus: Int32 = 3
@@ -57,6 +65,7 @@ enum ImportCommand: Command {
     if let zone = arguments.value("timezone") { options.timeZoneOffsetMinutes = try offset(zone) }
     if arguments.has("decimal-comma") { options.decimalComma = true }
     options.replacesChanged = arguments.has("replace-changed")
+    options.encoding = try encoding(arguments.value("encoding"))
     let survey = try CommandSupport.compile(surveyPath, context: context)
     let storePath = arguments.value("store") ?? StorePath.defaultPath(forSurvey: surveyPath)
     // An import waits for another import into the same store as long as that one takes.
@@ -81,6 +90,16 @@ enum ImportCommand: Command {
         "unknown platform '\(name)'\(hint); use one of \(names.joined(separator: ", "))")
     }
     return platform
+  }
+
+  /// The encoding named with `--encoding`, if any.
+  static func encoding(_ name: String?) throws -> TextEncoding? {
+    guard let name else { return nil }
+    guard let encoding = TextEncoding(name: name) else {
+      throw CommandFailure.usage(
+        "'--encoding' takes utf-8, windows-1252 or latin-1, not '\(name)'")
+    }
+    return encoding
   }
 
   static func offset(_ text: String) throws -> Int {

@@ -49,6 +49,9 @@ enum ReportCommand: Command {
       "from", value: "PLATFORM", help: "CSV input: the platform, when it should not be detected"),
     OptionSpec("set-chapter", value: "C", help: "CSV input: the chapter of every row"),
     OptionSpec("set-wave", value: "W", help: "CSV input: the wave of every row"),
+    OptionSpec(
+      "encoding", value: "utf-8|windows-1252|latin-1",
+      help: "CSV input: the files' text encoding (default: UTF-8)"),
     OptionSpec("threads", value: "N", help: "Parts read at once (default: all cores; 1 = serial)"),
     OptionSpec("recount", help: "Count every stored response again, ignoring saved counts"),
   ]
@@ -181,6 +184,7 @@ enum ReportCommand: Command {
     var options = ImportOptions(
       chapter: arguments.value("set-chapter"), wave: arguments.value("set-wave"))
     if let name = arguments.value("from") { options.platform = try ImportCommand.platform(name) }
+    options.encoding = try ImportCommand.encoding(arguments.value("encoding"))
     let (aggregation, rejected) = try ReportSource.aggregate(
       survey: survey, files: arguments.positionals, options: options, threads: threads,
       context: context)

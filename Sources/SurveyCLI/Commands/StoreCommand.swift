@@ -39,7 +39,8 @@ enum StoreCommand: Command {
     for surveyID in Array(Set(counts.map(\.surveyID))).sorted() {
       let rows = counts.filter { $0.surveyID == surveyID }
       let waves = Array(Set(rows.map(\.wave))).sorted()
-      let chapters = Array(Set(rows.map { $0.chapter ?? "(no chapter)" })).sorted()
+      let order = chapterOrder(codebook: try? store.latestCodebook(surveyID: surveyID))
+      let chapters = order.sorted(Set(rows.map { $0.chapter ?? "(no chapter)" }))
       let width = max(12, (chapters.map(\.count).max() ?? 0) + 2)
       out.write("\nResponses to '\(surveyID)' by chapter and wave:\n")
       out.write(
@@ -58,6 +59,30 @@ enum StoreCommand: Command {
       "\nRejected rows waiting to be fixed: \(unresolved)\(unresolved > 0 ? " (survey rejects)" : "")\n"
     )
     return ExitStatus.success
+  }
+
+  /// The order of a survey's chapters, from the chapter question of its stored codebook.
+  static func chapterOrder(codebook: String??) -> ChapterOrder {
+    guard let text = codebook ?? nil,
+      let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+      let chapter = (object["roles"] as? [String: Any])?["chapter"] as? String,
+      let question = (object["questions"] as? [[String: Any]])?.first(where: {
+        $0["id"] as? String == chapter
+      }),
+      let setID = question["choiceSet"] as? String,
+      let set = (object["choiceSets"] as? [[String: Any]])?.first(where: {
+        $0["id"] as? String == setID
+      }),
+      let choices = set["choices"] as? [[String: Any]]
+    else { return ChapterOrder(choices: []) }
+    return ChapterOrder(
+      choices: choices.compactMap { choice in
+        guard let code = choice["code"] as? Int else { return nil }
+        let labels = (choice["label"] as? [String: String]) ?? [:]
+        return ChapterOrder.Entry(
+          code: code, name: choice["name"] as? String,
+          labels: labels.keys.sorted().compactMap { labels[$0] })
+      })
   }
 
   static func storePath(_ arguments: ParsedArguments) throws -> String {

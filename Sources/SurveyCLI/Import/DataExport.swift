@@ -12,7 +12,9 @@ struct DataExport {
     AnswerColumns(survey: survey).columns.map { ($0.name, $0.position, $0.isOther) }
   }
 
-  /// Writes the file and returns the number of responses.
+  /// Writes the file and returns the number of responses. The CSV is written beside the target
+  /// and moved over it once complete, so a failure (a corrupt store, a full disk) leaves no half
+  /// file behind and an earlier export as it was.
   func write(to path: String, json: Bool) throws -> Int {
     do {
       return json ? try writeJSON(path) : try writeCSV(path)
@@ -22,6 +24,17 @@ struct DataExport {
   }
 
   private func writeCSV(_ path: String) throws -> Int {
+    let partial = path + ".partial"
+    defer { try? FileManager.default.removeItem(atPath: partial) }
+    let count = try writeCSV(to: partial)
+    guard rename(partial, path) == 0 else {
+      throw CommandFailure.io(
+        "cannot write '\(path)': \(String(cString: strerror(errno)))")
+    }
+    return count
+  }
+
+  private func writeCSV(to path: String) throws -> Int {
     let writer = try CSVWriter(
       path: path, options: CSVWriterOptions(lineEnding: .lf, masksFormulas: true))
     try writer.writeRecord(

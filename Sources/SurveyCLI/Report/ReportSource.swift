@@ -158,7 +158,8 @@ package enum ReportSource {
       if reader.fileDiagnostics.contains(where: { $0.severity == .error }) {
         throw CommandFailure.input("\(path): cannot be read as answers to this survey (see above)")
       }
-      if threads > 1, reader.fileSize >= parallelThreshold, let decoder = reader.rowDecoder,
+      if threads > 1, reader.fileSize >= parallelThreshold, !reader.isTranscoded,
+        let decoder = reader.rowDecoder,
         let parts = try parallel(
           path: path, survey: survey, decoder: decoder, threads: threads,
           minimumChunkBytes: minimumChunkBytes)

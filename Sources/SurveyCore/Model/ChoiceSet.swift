@@ -63,6 +63,15 @@ package struct ChoiceSet: Sendable, Hashable {
     return choices.first { $0.name?.lowercased() == lowered }
   }
 
+  /// The option a stored value stands for: the one with that name, else the one with that label
+  /// in any language, else an option without a name with that code (case-insensitive).
+  package func choice(matching text: String) -> Choice? {
+    if let named = choice(named: text) { return named }
+    let lowered = text.lowercased()
+    return choices.first { $0.label.values.values.contains { $0.lowercased() == lowered } }
+      ?? choices.first { $0.name == nil && String($0.code) == text }
+  }
+
   /// The built-in yes/no set used by `yes-no` questions when a survey declares none.
   package static let builtInYesNo = ChoiceSet(
     id: "yes_no",

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 extension ColumnMapper {
@@ -64,6 +65,12 @@ extension ColumnMapper {
       }
       return nil
     case .qualtrics:
+      // Metadata by its import id, whatever the language of the row-2 text.
+      if cells.count > 2, let importID = QualtricsImportID(cells[2]),
+        let field = QualtricsImportID.metadataByImportID[importID.importID]
+      {
+        return .metadata(field)
+      }
       if header.hasSuffix("_TEXT") {
         let base = header.dropLast(5).replacingSuffix("_other")
         if let question = answered(identifiers[MatchKey.identifier(base)]) {
@@ -149,6 +156,33 @@ extension ColumnMapper {
         .warning, id: "ingest.unknownColumn", IngestMessage.unknownColumn(header),
         at: location?.range(length: header.count),
         label: Suggestion.label(for: header, in: candidates)))
+  }
+
+  /// The time zones an export declares for its timestamps (Qualtrics): a name Foundation does
+  /// not know is said (its timestamps are then read as if no zone were declared), and so is a
+  /// `--timezone` that overrides them.
+  func checkTimeZones(
+    _ zones: [(column: Int, zone: String)], _ mapping: inout ColumnMapping, header: HeaderRows,
+    userOffset: Int?
+  ) {
+    var unknown: Set<String> = []
+    for (column, zone) in zones where TimeZone(identifier: zone) == nil {
+      mapping.columns[column]?.timeZone = nil
+      guard unknown.insert(zone).inserted else { continue }
+      mapping.diagnostics.append(
+        Diagnostic(
+          .warning, id: "ingest.unknownTimeZone", IngestMessage.unknownTimeZone(zone),
+          at: header.location(2, column)?.range()))
+    }
+    if let userOffset,
+      let (column, zone) = zones.first(where: { TimeZone(identifier: $0.zone) != nil })
+    {
+      mapping.diagnostics.append(
+        Diagnostic(
+          .warning, id: "ingest.timeZoneOverridden",
+          IngestMessage.timeZoneOverridden(zone, userOffset),
+          at: header.location(2, column)?.range()))
+    }
   }
 
   /// Two columns for one thing, and questions without a column.

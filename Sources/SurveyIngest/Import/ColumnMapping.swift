@@ -6,6 +6,8 @@ package struct MappedColumn: Sendable, Hashable {
   package var role: ColumnRole
   /// Its header (first header row) as written.
   package var header: String
+  /// The time zone the export declares for the column's timestamps (Qualtrics), if any.
+  package var timeZone: String? = nil
 }
 
 /// How the columns of an export map to the survey, with every header problem found.
@@ -84,7 +86,15 @@ package struct ColumnMapper: Sendable {
   }
 
   /// Maps the columns of an export.
-  package func map(_ header: HeaderRows, platform: Platform) -> ColumnMapping {
+  ///
+  /// - Parameters:
+  ///   - header: The header rows.
+  ///   - platform: The platform whose shape the export has.
+  ///   - timeZoneOffsetMinutes: The `--timezone` given at import, if any (it wins over a time
+  ///     zone the export declares, with a warning).
+  package func map(
+    _ header: HeaderRows, platform: Platform, timeZoneOffsetMinutes: Int? = nil
+  ) -> ColumnMapping {
     var mapping = ColumnMapping(
       platform: platform, headerRowCount: platform.headerRowCount, columns: [], diagnostics: [])
     let layouts = survey.languages.map {
@@ -97,8 +107,14 @@ package struct ColumnMapper: Sendable {
       }
     }
     var blockText = ""
+    var zones: [(column: Int, zone: String)] = []
     for column in 0..<header.width {
-      let cells = (0..<platform.headerRowCount).map { header.cell($0, column) }
+      var cells = (0..<platform.headerRowCount).map { header.cell($0, column) }
+      var declaredZone: String?
+      if platform == .qualtrics, let importID = QualtricsImportID(cells[2]) {
+        cells[2] = importID.canonical
+        declaredZone = importID.timeZone
+      }
       if platform == .surveyMonkey, !cells[0].isEmpty { blockText = cells[0] }
       var key = cells
       if platform == .surveyMonkey { key[0] = blockText }
@@ -108,7 +124,12 @@ package struct ColumnMapper: Sendable {
         ?? fallback(cells, platform: platform)
       let text = cells.first { !$0.isEmpty } ?? ""
       if let role, !isDropped(role), role != .metadata(.ignored) {
-        mapping.columns.append(MappedColumn(role: role, header: text))
+        var mapped = MappedColumn(role: role, header: text)
+        if let declaredZone, role == .metadata(.submittedAt) || role == .metadata(.startedAt) {
+          mapped.timeZone = declaredZone
+          zones.append((column, declaredZone))
+        }
+        mapping.columns.append(mapped)
       } else {
         mapping.columns.append(nil)
         if role == nil, !text.isEmpty || column < header.width - 1 {
@@ -117,6 +138,7 @@ package struct ColumnMapper: Sendable {
       }
     }
     checkCoverage(&mapping, header: header)
+    checkTimeZones(zones, &mapping, header: header, userOffset: timeZoneOffsetMinutes)
     return mapping
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 /// How one mapped column is decoded, worked out once per import: a class with constant
@@ -24,10 +25,12 @@ final class ColumnPlan: Sendable {
   let missing: [Int: MissingKind]
   /// The substantive and missing codes, for the fast path on numeric cells.
   let codes: Set<Int>
-  /// Labels longest first, for splitting multiple answers joined with commas.
-  let labelsLongestFirst: [(String, Int)]
+  /// Reads several answers in one cell (for multiple-choice columns).
+  let tokenizer: ChoiceTokenizer
   /// Whether the question has an "other" answer.
   let hasOther: Bool
+  /// The time zone the export declares for a timestamp column (Qualtrics), if any.
+  let timeZone: TimeZone?
 
   init(_ column: MappedColumn?, survey: Survey) {
     let draft = Draft(column, survey: survey)
@@ -36,8 +39,9 @@ final class ColumnPlan: Sendable {
     table = draft.table
     missing = draft.missing
     codes = draft.codes
-    labelsLongestFirst = draft.labelsLongestFirst
+    tokenizer = ChoiceTokenizer(table: draft.table)
     hasOther = draft.hasOther
+    timeZone = column?.timeZone.flatMap(TimeZone.init(identifier:))
   }
 
   /// The question position the column feeds, if any.
@@ -61,7 +65,6 @@ extension ColumnPlan {
     var table: [String: Int] = [:]
     var missing: [Int: MissingKind] = [:]
     var codes: Set<Int> = []
-    var labelsLongestFirst: [(String, Int)] = []
     var hasOther = false
 
     init(_ column: MappedColumn?, survey: Survey) {
@@ -93,10 +96,8 @@ extension ColumnPlan {
           }
           for label in choice.label.values.values {
             table[MatchKey.text(label), default: choice.code] = choice.code
-            labelsLongestFirst.append((MatchKey.text(label), choice.code))
           }
         }
-        labelsLongestFirst.sort { $0.0.count > $1.0.count }
       }
       switch column.role {
       case .option(_, let code): kind = .option(position: position, code: code)

@@ -23,6 +23,9 @@ package final class ResponseReader {
   package let fileSize: Int
   /// The empty records skipped so far.
   package private(set) var emptyRows = 0
+  /// Whether the file is read from a UTF-8 copy (`--encoding`), so it cannot be read again by
+  /// path, in parallel chunks.
+  package let isTranscoded: Bool
 
   private let reader: CSVReader
   private var pending: [SavedRecord] = []
@@ -36,8 +39,13 @@ package final class ResponseReader {
     self.survey = survey
     var status = stat()
     fileSize = stat(path, &status) == 0 ? Int(status.st_size) : 0
-    reader = try CSVReader(path: path, options: options.readerOptions)
+    let input = try ExportInput(
+      path: path, encoding: options.encoding, options: options.readerOptions)
+    reader = input.reader
+    isTranscoded = input.isTranscoded
     mapping = ColumnMapping(platform: .generic, headerRowCount: 1, columns: [], diagnostics: [])
+    fileDiagnostics = input.diagnostics
+    guard !fileDiagnostics.hasErrors else { return }
     try readHeader(options: options)
   }
 
@@ -117,7 +125,8 @@ package final class ResponseReader {
     if let tooLarge = pending.prefix(headerCount).first(where: \.isTooLarge) {
       return headerTooLarge(tooLarge)
     }
-    mapping = ColumnMapper(survey: survey).map(header, platform: platform)
+    mapping = ColumnMapper(survey: survey).map(
+      header, platform: platform, timeZoneOffsetMinutes: options.timeZoneOffsetMinutes)
     fileDiagnostics += mapping.diagnostics
     let exhausted = pending.count < 3
     headerRaw = pending.prefix(headerCount).map(\.raw)

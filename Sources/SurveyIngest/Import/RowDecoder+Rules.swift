@@ -1,63 +1,36 @@
+import Foundation
 import SurveyCore
 
 extension RowDecoder {
-  /// Splits a multiple-choice cell: codes or names joined with `;`, `,` or spaces, or labels
-  /// joined with ", " matched against the known answers (longest first, so an answer whose
-  /// label itself contains ", " is not split). Left-over text is the "other" answer when the
-  /// question has one.
+  /// Reads a multiple-choice cell with the question's ``ChoiceTokenizer``: labels (in any
+  /// language), names and codes matched whole, joined by `;`, `,`, `|` or spaces. Text that is
+  /// not an answer is the "other" answer in Google Forms (which writes it in the same cell) when
+  /// the question has one, and an error naming that text otherwise.
   func decodeMultiple(
     _ text: String, _ plan: ColumnPlan, position: Int, into row: inout ImportedRow,
     location: () -> CellLocation
   ) {
     var codes: [Int] = if case .codes(let existing) = row.answers[position] { existing } else { [] }
-    func add(_ code: Int) { if !codes.contains(code) { codes.append(code) } }
-    let tokens = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " || $0 == "|" })
-      .map { MatchKey.text(String($0)) }.filter { !$0.isEmpty }
-    if !tokens.isEmpty, !platform.writesLabels {
-      if let unknown = tokens.first(where: { plan.table[$0] == nil }) {
-        if plan.labelsLongestFirst.isEmpty || platform != .qualtrics {
-          fail(
-            &row, "ingest.unknownAnswer", IngestMessage.unknownAnswer(unknown, id(position)),
-            position, location())
-          return
-        }
-      } else {
-        for token in tokens { if let code = plan.table[token] { add(code) } }
-        row.answers[position] = .codes(codes)
-        return
-      }
-    }
-    var rest = Substring(MatchKey.text(text))
-    let original = Substring(text.trimmingSpaces())
-    while !rest.isEmpty {
-      let match = plan.labelsLongestFirst.first { label, _ in
-        rest.hasPrefix(label)
-          && (rest.count == label.count || rest.dropFirst(label.count).hasPrefix(",")
-            || rest.dropFirst(label.count).hasPrefix(";"))
-      }
-      guard let (label, code) = match else {
-        let leftover = String(original.suffix(rest.count))
-        if plan.hasOther, platform == .googleForms {
-          row.otherTexts[position] =
-            leftover.hasPrefix("Other: ") ? String(leftover.dropFirst(7)) : leftover
-        } else {
-          fail(
-            &row, "ingest.unknownAnswer",
-            IngestMessage.unknownMultipleAnswer(leftover, id(position)), position, location())
-        }
-        break
-      }
-      add(code)
-      rest = rest.dropFirst(label.count)
-      while let first = rest.first, first == "," || first == ";" || first == " " {
-        rest = rest.dropFirst()
-      }
-    }
+    let inlineOther = platform == .googleForms
+    let reading = plan.tokenizer.read(text, spaceSeparates: !inlineOther)
+    for code in reading.codes where !codes.contains(code) { codes.append(code) }
     row.answers[position] = .codes(codes)
+    guard let unknown = reading.unknown else { return }
+    if inlineOther, plan.hasOther, let rest = reading.rest {
+      row.otherTexts[position] = rest.hasPrefix("Other: ") ? String(rest.dropFirst(7)) : rest
+    } else if inlineOther {
+      fail(
+        &row, "ingest.unknownAnswer", IngestMessage.unknownMultipleAnswer(unknown, id(position)),
+        position, location())
+    } else {
+      fail(
+        &row, "ingest.unknownAnswer", IngestMessage.unknownAnswer(unknown, id(position)), position,
+        location())
+    }
   }
 
   func metadata(
-    _ field: MetadataField, _ text: String, into row: inout ImportedRow,
+    _ field: MetadataField, _ text: String, zone: TimeZone? = nil, into row: inout ImportedRow,
     location: () -> CellLocation
   ) {
     let value = text.trimmingSpaces()
@@ -65,8 +38,12 @@ extension RowDecoder {
     switch field {
     case .responseID: row.responseID = value
     case .submittedAt:
-      row.submittedAt = TimestampParser.seconds(
-        value, defaultOffsetMinutes: options.timeZoneOffsetMinutes)
+      row.submittedAt =
+        if let zone {
+          TimestampParser.seconds(value, in: zone)
+        } else {
+          TimestampParser.seconds(value, defaultOffsetMinutes: options.timeZoneOffsetMinutes ?? 0)
+        }
       if row.submittedAt == nil {
         row.problems.append(
           RowProblem(
@@ -135,7 +112,7 @@ extension RowDecoder {
   /// The chapter, wave, weight and person key from their questions.
   func assignRoles(_ row: inout ImportedRow, fields: some FieldSource) {
     if let id = survey.roles.chapter, let position = survey.position(ofQuestion: id) {
-      row.chapter = roleText(row.answers[position], position: position)
+      row.chapter = roleText(row.answers[position], position: position, labelled: true)
     }
     if let id = survey.roles.wave, let position = survey.position(ofQuestion: id) {
       row.wave = roleText(row.answers[position], position: position) ?? row.wave
@@ -153,11 +130,19 @@ extension RowDecoder {
     }
   }
 
-  private func roleText(_ answer: Answer, position: Int) -> String? {
+  /// The chapter or wave an answer stands for: a choice's name; for a choice without a name, its
+  /// label in the survey's default language (`labelled`, for chapters) or its code (for waves,
+  /// which sort by number).
+  private func roleText(_ answer: Answer, position: Int, labelled: Bool = false) -> String? {
     switch answer {
     case .code(let code):
       let question = survey.questions[position]
-      return survey.choiceSet(of: question)?.choice(code: code)?.name ?? String(code)
+      guard let choice = survey.choiceSet(of: question)?.choice(code: code) else {
+        return String(code)
+      }
+      if let name = choice.name { return name }
+      let label = choice.label.text(in: survey.defaultLanguage)
+      return labelled && !label.isEmpty ? label : String(code)
     case .number(let value): return JSONValue.format(value)
     case .text(let text): return text
     default: return nil

@@ -70,7 +70,7 @@ struct RowDecoder {
       otherTexts: [:], responseID: nil, submittedAt: nil, chapter: options.chapter,
       wave: options.wave, weight: nil, personValue: nil, problems: [])
     row.isTooLarge = true
-    row.problems = issues.map { problem(for: $0, path: path, recordLine: line, rawText: "") }
+    row.problems = issues.map { problem(for: $0, path: path, line: line, raw: []) }
     if !row.problems.contains(where: { $0.id == "csv.recordTooLarge" }) {
       row.problems.append(
         RowProblem(
@@ -95,9 +95,8 @@ struct RowDecoder {
       personValue: nil, problems: [])
     if !issues.isEmpty {
       let path = fields.location(0).path
-      let rawText = String(decoding: raw, as: UTF8.self)
       for issue in issues {
-        row.problems.append(problem(for: issue, path: path, recordLine: line, rawText: rawText))
+        row.problems.append(problem(for: issue, path: path, line: line, raw: raw))
       }
     }
     if fields.fieldCount != headerWidth {
@@ -165,15 +164,17 @@ extension RowDecoder {
     case .ignored: return
     case .metadata(let field):
       guard !bytes.isEmpty else { return }
-      if field == .submittedAt,
+      // The export's own time zone, unless --timezone overrides it.
+      let zone = options.timeZoneOffsetMinutes == nil ? plan.timeZone : nil
+      if field == .submittedAt, zone == nil,
         let seconds = TimestampParser.fastISO(
-          Self.trimmed(bytes), defaultOffsetMinutes: options.timeZoneOffsetMinutes)
+          Self.trimmed(bytes), defaultOffsetMinutes: options.timeZoneOffsetMinutes ?? 0)
       {
         row.submittedAt = seconds
         return
       }
       metadata(
-        field, String(decoding: bytes, as: UTF8.self), into: &row,
+        field, String(decoding: bytes, as: UTF8.self), zone: zone, into: &row,
         location: { fields.location(index) })
     case .single(let position):
       let trimmed = Self.trimmed(bytes)
@@ -187,14 +188,14 @@ extension RowDecoder {
       if let code = plan.table[MatchKey.text(text)] {
         row.answers[position] = plan.missing[code].map { .missing($0, code: code) } ?? .code(code)
       } else if plan.hasOther, platform == .googleForms {
-        row.otherTexts[position] = text
+        row.otherTexts[position] = String(decoding: bytes, as: UTF8.self)
       } else {
         fail(
           &row, "ingest.unknownAnswer", IngestMessage.unknownAnswer(text, id(position)), position,
           fields.location(index))
       }
     case .multiple(let position):
-      guard let text = nonEmpty(bytes) else { return }
+      guard let text = asWritten(bytes) else { return }
       decodeMultiple(
         text, plan, position: position, into: &row, location: { fields.location(index) })
     case .option(let position, let code):
@@ -214,7 +215,7 @@ extension RowDecoder {
       if !codes.contains(code) { codes.append(code) }
       row.answers[position] = .codes(codes)
     case .other(let position):
-      if let text = nonEmpty(bytes) { row.otherTexts[position] = text }
+      if let text = asWritten(bytes) { row.otherTexts[position] = text }
     case .number(let position, let kind, let low, let high):
       let trimmed = Self.trimmed(bytes)
       if platform != .qualtrics || trimmed.first != 0x2D,
@@ -255,7 +256,7 @@ extension RowDecoder {
         row.answers[position] = .number(value)
       }
     case .text(let position):
-      if let text = nonEmpty(bytes) { row.answers[position] = .text(text) }
+      if let text = asWritten(bytes) { row.answers[position] = .text(text) }
     case .date(let position, let low, let high):
       guard let text = nonEmpty(bytes) else { return }
       guard let days = TimestampParser.date(Substring(text)) else {
@@ -298,6 +299,13 @@ extension RowDecoder {
     return platform == .qualtrics && text == "-99" ? nil : text
   }
 
+  /// Free text exactly as written, or `nil` for a cell of white space only (no answer) and for
+  /// Qualtrics' "seen but not answered" `-99`.
+  private func asWritten(_ bytes: UnsafeRawBufferPointer) -> String? {
+    guard nonEmpty(bytes) != nil else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// The bytes without ASCII white space (space, tab, CR, LF) at either end.
   static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
     var start = 0
@@ -319,17 +327,17 @@ extension RowDecoder {
         location: location))
   }
 
-  /// A problem for a reader issue, located in the record like a cell, with the excerpt of its
-  /// line: the column counts Characters of the physical line, invalid UTF-8 as the U+FFFD that
-  /// `rawText` shows for it (see ``CSVPosition``).
-  private func problem(for issue: CSVIssue, path: String, recordLine: Int, rawText: String)
-    -> RowProblem
-  {
+  /// A CSV reader's issue as a problem of the row, located in the row's text (so the excerpt
+  /// shows it); invalid UTF-8 is worded for the import, with what to do.
+  private func problem(for issue: CSVIssue, path: String, line: Int, raw: [UInt8]) -> RowProblem {
     let severity: Severity = issue.severity == .warning ? .warning : .error
     let location = CellLocation(
-      path: path, recordLine: recordLine, rawText: rawText, position: issue.position)
+      path: path, recordLine: line, rawText: String(decoding: raw, as: UTF8.self),
+      position: issue.position)
+    let message =
+      issue.kind == .invalidUTF8 ? IngestMessage.invalidUTF8(issue.position) : issue.message
     return RowProblem(
-      severity: severity, id: "csv." + issue.kind.rawValue, message: issue.message, question: nil,
+      severity: severity, id: "csv." + issue.kind.rawValue, message: message, question: nil,
       location: location)
   }
 }

@@ -1,15 +1,12 @@
+import Foundation
 import SurveyCore
 
 /// Reads the timestamps and dates that survey platforms write.
 ///
 /// Time-zone policy: a timestamp with an offset (`Z`, `+02:00`, `UTC+3`) is converted to UTC; one
-/// without an offset is read in the time zone given at import (`--timezone`, default UTC).
+/// without an offset is read in the time zone given at import (`--timezone`), else in the time
+/// zone the export declares for its column (Qualtrics), else as UTC.
 package enum TimestampParser {
-  /// Seconds since 1970 (UTC), or `nil` when the text is not a timestamp in a known format.
-  ///
-  /// Accepted: `2026-03-01T10:09:52Z`, `…T10:09:52.000+02:00`, `2026-03-01 10:09:52`,
-  /// `2026/03/01 10:09:52 AM UTC+3` (Google Forms), `03/01/2026 10:09:52 AM` (SurveyMonkey),
-  /// and a date alone.
   /// The common shape `YYYY-MM-DD[T ]HH:MM:SS` with an optional `Z` or `±HH:MM`, read straight
   /// from the bytes; nil for anything else (then ``seconds(_:defaultOffsetMinutes:)`` decides).
   package static func fastISO(_ bytes: UnsafeRawBufferPointer, defaultOffsetMinutes: Int = 0)
@@ -45,7 +42,32 @@ package enum TimestampParser {
       .seconds(offsetMinutes: offset)
   }
 
+  /// Seconds since 1970 (UTC), or `nil` when the text is not a timestamp in a known format.
+  ///
+  /// Accepted: `2026-03-01T10:09:52Z`, `…T10:09:52.000+02:00`, `2026-03-01 10:09:52`,
+  /// `2026/03/01 10:09:52 AM UTC+3` (Google Forms), `03/01/2026 10:09:52 AM` (SurveyMonkey),
+  /// and a date alone; a time without an offset is `defaultOffsetMinutes` from UTC.
   package static func seconds(_ text: String, defaultOffsetMinutes: Int = 0) -> Int? {
+    guard let (time, offset) = civilTime(text) else { return nil }
+    return time.seconds(offsetMinutes: offset ?? defaultOffsetMinutes)
+  }
+
+  /// Seconds since 1970 (UTC) of a timestamp written as a local time in `zone` (unless it
+  /// carries its own offset), daylight saving time included. A local time that happens twice
+  /// (when clocks go back) is read as the first; one that never happens (when they go forward)
+  /// is read with the offset in force just before.
+  package static func seconds(_ text: String, in zone: TimeZone) -> Int? {
+    guard let (time, offset) = civilTime(text) else { return nil }
+    if let offset { return time.seconds(offsetMinutes: offset) }
+    guard let local = time.seconds(offsetMinutes: 0) else { return nil }
+    let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local)))
+    let offsetSeconds = zone.secondsFromGMT(
+      for: Date(timeIntervalSince1970: Double(local - guess)))
+    return local - offsetSeconds
+  }
+
+  /// The civil time a timestamp writes, and its offset from UTC in minutes if it has one.
+  private static func civilTime(_ text: String) -> (CivilTime, Int?)? {
     var rest = Substring(text.trimmingSpaces())
     guard !rest.isEmpty else { return nil }
     var offset: Int?
@@ -76,11 +98,10 @@ package enum TimestampParser {
       }
     }
     let components = CivilDate.components(ofDays: date)
-    return CivilTime(
+    let time = CivilTime(
       year: components.year, month: components.month, day: components.day, hour: hour,
-      minute: minute,
-      second: second
-    ).seconds(offsetMinutes: offset ?? defaultOffsetMinutes)
+      minute: minute, second: second)
+    return (time, offset)
   }
 
   /// A calendar date (days since 1970): `YYYY-MM-DD`, `YYYY/MM/DD`, or `MM/DD/YYYY`.

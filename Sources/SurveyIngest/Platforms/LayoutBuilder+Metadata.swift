@@ -13,26 +13,7 @@ extension LayoutBuilder {
     case .odk:
       meta(["SubmissionDate"], .submittedAt)
     case .qualtrics:
-      let fields: [(String, String, String, MetadataField)] = [
-        ("StartDate", "Start Date", "startDate", .startedAt),
-        ("EndDate", "End Date", "endDate", .ignored),
-        ("Status", "Response Type", "status", .status),
-        ("IPAddress", "IP Address", "ipAddress", .ignored),
-        ("Progress", "Progress", "progress", .ignored),
-        ("Duration (in seconds)", "Duration (in seconds)", "duration", .ignored),
-        ("Finished", "Finished", "finished", .ignored),
-        ("RecordedDate", "Recorded Date", "recordedDate", .submittedAt),
-        ("ResponseId", "Response ID", "_recordId", .responseID),
-        ("RecipientLastName", "Recipient Last Name", "recipientLastName", .ignored),
-        ("RecipientFirstName", "Recipient First Name", "recipientFirstName", .ignored),
-        ("RecipientEmail", "Recipient Email", "recipientEmail", .ignored),
-        ("ExternalReference", "External Data Reference", "externalDataReference", .ignored),
-        ("LocationLatitude", "Location Latitude", "locationLatitude", .ignored),
-        ("LocationLongitude", "Location Longitude", "locationLongitude", .ignored),
-        ("DistributionChannel", "Distribution Channel", "distributionChannel", .ignored),
-        ("UserLanguage", "User Language", "userLanguage", .language),
-      ]
-      for (tag, text, importID, field) in fields {
+      for (tag, text, importID, field) in QualtricsImportID.metadata {
         meta([tag, text, "{\"ImportId\":\"\(importID)\"}"], field)
       }
     case .surveyMonkey:

@@ -33,11 +33,12 @@ package struct ReportBuilder: Sendable {
     value.text(in: language, fallback: survey.defaultLanguage)
   }
 
-  /// A chapter's name as people know it: the chapter question's answer label when the stored
-  /// chapter is one of its answer names, else the stored name.
+  /// A chapter's name as people know it, in the report's language: the label of the chapter
+  /// question's answer the stored chapter stands for (by name, by label in any language, or by
+  /// the code of an answer without a name), else the stored chapter.
   package func chapterLabel(_ name: String) -> String {
     guard let id = survey.roles.chapter, let question = survey.question(id),
-      let choice = survey.choiceSet(of: question)?.choice(named: name)
+      let choice = survey.choiceSet(of: question)?.choice(matching: name)
     else { return name }
     return text(choice.label)
   }

@@ -174,10 +174,11 @@ package struct SurveyAggregation: Sendable {
     Array(Set(chapterCells.keys.map(\.wave)).union(unassignedCells.keys)).sorted(by: WaveOrder.less)
   }
 
-  /// The chapters with responses in a wave (all waves when nil), in order.
+  /// The chapters with responses in a wave (all waves when nil), in ``ChapterOrder``: the order
+  /// of the chapter question's choices, else natural order.
   package func chapters(in wave: String? = nil) -> [String] {
-    Array(Set(chapterCells.keys.filter { wave == nil || $0.wave == wave }.compactMap(\.chapter)))
-      .sorted()
+    ChapterOrder(survey: survey).sorted(
+      Set(chapterCells.keys.filter { wave == nil || $0.wave == wave }.compactMap(\.chapter)))
   }
 
   /// A chapter's group in a wave, or the whole organization in a wave (the sum of its chapters

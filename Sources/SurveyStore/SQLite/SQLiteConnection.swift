@@ -17,6 +17,9 @@ package final class SQLiteConnection {
   package let mode: SQLiteOpenMode
   /// The `sqlite3 *` handle, valid until deinit.
   let handle: OpaquePointer
+  /// Whether the file was opened as immutable: read-only, with no locks and no `-wal` or `-shm`
+  /// file, because its folder cannot be written (see ``init(path:mode:busyTimeout:immutable:)``).
+  package let isImmutable: Bool
 
   /// Opens (or creates) a database and checks that the file really is an SQLite database.
   ///
@@ -28,17 +31,36 @@ package final class SQLiteConnection {
   ///   - mode: Read-only, read-write, or read-write creating the file (the default).
   ///   - busyTimeout: How long to wait for another connection's lock before failing with
   ///     ``SQLiteError/Kind/busy``; 5 seconds by default, zero or negative to fail at once.
+  ///   - immutable: Open read-only as immutable at once (for tests; a read-only open falls back
+  ///     to it by itself when it is needed and safe).
+  ///
+  /// A read-only open of a database in WAL mode whose folder cannot be written (so SQLite cannot
+  /// create its `-wal` and `-shm` files) is retried as immutable when no changes wait in a
+  /// `-wal` file: nobody can be writing the file then (see ``isImmutable``).
   /// - Throws: ``SQLiteError`` of kind ``SQLiteError/Kind/cannotOpen``,
-  ///   ``SQLiteError/Kind/notADatabase``, ``SQLiteError/Kind/corrupt`` or
-  ///   ``SQLiteError/Kind/busy``.
+  ///   ``SQLiteError/Kind/notADatabase``, ``SQLiteError/Kind/corrupt``,
+  ///   ``SQLiteError/Kind/readOnly`` (a folder that cannot be written with changes still in the
+  ///   `-wal` file) or ``SQLiteError/Kind/busy``.
   package init(
     path: String,
     mode: SQLiteOpenMode = .readWriteCreate,
-    busyTimeout: Duration = .seconds(5)
+    busyTimeout: Duration = .seconds(5),
+    immutable: Bool = false
   ) throws {
     self.path = path
     self.mode = mode
-    self.handle = try Self.open(path: path, flags: mode.flags, busyTimeout: busyTimeout)
+    if immutable, mode == .readOnly {
+      handle = try Self.openImmutable(path: path, busyTimeout: busyTimeout)
+      isImmutable = true
+      return
+    }
+    do {
+      handle = try Self.open(path: path, flags: mode.flags, busyTimeout: busyTimeout)
+      isImmutable = false
+    } catch let error as SQLiteError where mode == .readOnly {
+      handle = try Self.reopenImmutably(path: path, after: error, busyTimeout: busyTimeout)
+      isImmutable = true
+    }
   }
 
   /// Closes the database. Statements hold a strong reference to their connection, so none is
@@ -139,14 +161,17 @@ package final class SQLiteConnection {
 extension SQLiteConnection {
   /// Opens the file, sets the busy timeout and reads the schema version, closing the handle
   /// again if any step fails. The errors carry no SQL: the probe is not the user's.
-  private static func open(path: String, flags: Int32, busyTimeout: Duration) throws
-    -> OpaquePointer
-  {
+  ///
+  /// - Parameter reportedPath: The path errors name, when `path` is a URI.
+  static func open(
+    path: String, flags: Int32, busyTimeout: Duration, reportedPath: String? = nil
+  ) throws -> OpaquePointer {
+    let shown = reportedPath ?? path
     var opened: OpaquePointer?
     let code = sqlite3_open_v2(path, &opened, flags, nil)
     guard let handle = opened else {
       throw SQLiteError(
-        extendedCode: SQLITE_NOMEM, message: "out of memory", path: path, sql: nil)
+        extendedCode: SQLITE_NOMEM, message: "out of memory", path: shown, sql: nil)
     }
     var failure = code
     if failure == SQLITE_OK {
@@ -162,7 +187,7 @@ extension SQLiteConnection {
     throw SQLiteError(
       extendedCode: extended & 0xFF == failure & 0xFF ? extended : failure,
       message: message,
-      path: path,
+      path: shown,
       sql: nil
     )
   }

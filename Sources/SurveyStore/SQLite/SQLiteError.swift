@@ -52,6 +52,11 @@ package struct SQLiteError: Error, LocalizedError, Equatable, Sendable {
       summary =
         "cannot write to \(place): the database is read-only (opened read-only, or the file or "
         + "its directory is not writable)"
+    case .cannotOpen where extendedCode == SQLiteConnection.dirtyLogCode:
+      summary =
+        "cannot read \(place): its folder cannot be written and its latest changes are still in "
+        + "'\(path)-wal'; open it once where its folder can be written (any survey command "
+        + "folds them in), or copy it together with that file to such a folder"
     case .cannotOpen:
       summary =
         "cannot open \(place); check that the file exists (or that its directory does and is "
