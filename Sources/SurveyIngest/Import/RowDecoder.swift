@@ -108,7 +108,10 @@ struct RowDecoder {
       return row
     }
     for (index, plan) in plans.enumerated() {
-      fields.withField(index) { bytes in decodeCell(index, plan, bytes, into: &row, fields: fields)
+      let outcome = fields.withField(index) { bytes in self.outcome(plan, bytes) }
+      apply(outcome, plan, to: &row)
+      if let problem = outcome.problem {
+        row.problems.append(rowProblem(problem, at: fields.location(index)))
       }
     }
     for position in row.answers.indices {
@@ -156,137 +159,16 @@ struct RowDecoder {
 }
 
 extension RowDecoder {
-  private func decodeCell(
-    _ index: Int, _ plan: ColumnPlan, _ bytes: UnsafeRawBufferPointer, into row: inout ImportedRow,
-    fields: some FieldSource
-  ) {
-    switch plan.kind {
-    case .ignored: return
-    case .metadata(let field):
-      guard !bytes.isEmpty else { return }
-      // The export's own time zone, unless --timezone overrides it.
-      let zone = options.timeZoneOffsetMinutes == nil ? plan.timeZone : nil
-      if field == .submittedAt, zone == nil,
-        let seconds = TimestampParser.fastISO(
-          Self.trimmed(bytes), defaultOffsetMinutes: options.timeZoneOffsetMinutes ?? 0)
-      {
-        row.submittedAt = seconds
-        return
-      }
-      metadata(
-        field, String(decoding: bytes, as: UTF8.self), zone: zone, into: &row,
-        location: { fields.location(index) })
-    case .single(let position):
-      let trimmed = Self.trimmed(bytes)
-      if let first = trimmed.first, (0x30...0x39).contains(first),
-        let code = fastCode(trimmed, plan)
-      {
-        row.answers[position] = plan.missing[code].map { .missing($0, code: code) } ?? .code(code)
-        return
-      }
-      guard let text = nonEmpty(bytes) else { return }
-      if let code = plan.table[MatchKey.text(text)] {
-        row.answers[position] = plan.missing[code].map { .missing($0, code: code) } ?? .code(code)
-      } else if plan.hasOther, platform == .googleForms {
-        row.otherTexts[position] = String(decoding: bytes, as: UTF8.self)
-      } else {
-        fail(
-          &row, "ingest.unknownAnswer", IngestMessage.unknownAnswer(text, id(position)), position,
-          fields.location(index))
-      }
-    case .multiple(let position):
-      guard let text = asWritten(bytes) else { return }
-      decodeMultiple(
-        text, plan, position: position, into: &row, location: { fields.location(index) })
-    case .option(let position, let code):
-      guard let text = nonEmpty(bytes) else { return }
-      let chosen: Bool
-      switch MatchKey.text(text) {
-      case "0", "false", "no", "n", "unchecked": chosen = false
-      case "1", "true", "yes", "y", "checked": chosen = true
-      default: chosen = plan.table[MatchKey.text(text)] == code || platform == .surveyMonkey
-      }
-      guard chosen else {
-        if case .blank = row.answers[position] { row.answers[position] = .codes([]) }
-        return
-      }
-      var codes: [Int] =
-        if case .codes(let existing) = row.answers[position] { existing } else { [] }
-      if !codes.contains(code) { codes.append(code) }
-      row.answers[position] = .codes(codes)
-    case .other(let position):
-      if let text = asWritten(bytes) { row.otherTexts[position] = text }
-    case .number(let position, let kind, let low, let high):
-      let trimmed = Self.trimmed(bytes)
-      if platform != .qualtrics || trimmed.first != 0x2D,
-        let value = CSVNumberParser.double(trimmed, decimalComma: false), value.isFinite,
-        kind != .integer || value.rounded() == value, value >= (low ?? -.infinity),
-        value <= (high ?? .infinity)
-      {
-        row.answers[position] = .number(value)
-        return
-      }
-      guard let text = nonEmpty(bytes) else { return }
-      guard
-        let value = CSVNumberParser.double(bytes, decimalComma: false)
-          ?? (decimalComma ? CSVNumberParser.double(bytes, decimalComma: true) : nil)
-      else {
-        if let code = plan.table[MatchKey.text(text)], let kind = plan.missing[code] {
-          row.answers[position] = .missing(kind, code: code)
-        } else if !decimalComma, CSVNumberParser.double(bytes, decimalComma: true) != nil {
-          fail(
-            &row, "ingest.decimalComma", IngestMessage.decimalComma(text, id(position)), position,
-            fields.location(index))
-        } else {
-          fail(
-            &row, "ingest.invalidNumber", IngestMessage.invalidNumber(text, id(position)), position,
-            fields.location(index))
-        }
-        return
-      }
-      if kind == .integer, value.rounded() != value {
-        fail(
-          &row, "ingest.notInteger", IngestMessage.notInteger(text, id(position)), position,
-          fields.location(index))
-      } else if value < (low ?? -.infinity) || value > (high ?? .infinity) {
-        fail(
-          &row, "ingest.outOfRange", IngestMessage.outOfRange(text, id(position), low, high),
-          position, fields.location(index))
-      } else {
-        row.answers[position] = .number(value)
-      }
-    case .text(let position):
-      if let text = asWritten(bytes) { row.answers[position] = .text(text) }
-    case .date(let position, let low, let high):
-      guard let text = nonEmpty(bytes) else { return }
-      guard let days = TimestampParser.date(Substring(text)) else {
-        let format = platform == .surveyMonkey ? "MM/DD/YYYY" : "YYYY-MM-DD"
-        fail(
-          &row, "ingest.invalidDate", IngestMessage.invalidDate(text, id(position), format),
-          position, fields.location(index))
-        return
-      }
-      if days < (low ?? .min) || days > (high ?? .max) {
-        fail(
-          &row, "ingest.outOfRange",
-          IngestMessage.outOfRange(text, id(position), low.map(Double.init), high.map(Double.init)),
-          position, fields.location(index))
-      } else {
-        row.answers[position] = .date(days)
-      }
-    }
-  }
-
   /// A cell holding a plain whole number that is one of the column's codes, read without
   /// making a string (the common case for code exports).
-  private func fastCode(_ bytes: UnsafeRawBufferPointer, _ plan: ColumnPlan) -> Int? {
+  func fastCode(_ bytes: UnsafeRawBufferPointer, _ plan: ColumnPlan) -> Int? {
     guard bytes.count <= 9, let first = bytes.first, (0x30...0x39).contains(first) || first == 0x2D
     else { return nil }
     guard let value = CSVNumberParser.int(bytes), plan.codes.contains(value) else { return nil }
     return value
   }
 
-  private func nonEmpty(_ bytes: UnsafeRawBufferPointer) -> String? {
+  func nonEmpty(_ bytes: UnsafeRawBufferPointer) -> String? {
     let ascii = Self.trimmed(bytes)
     guard !ascii.isEmpty else { return nil }
     var text = String(decoding: ascii, as: UTF8.self)
@@ -301,7 +183,7 @@ extension RowDecoder {
 
   /// Free text exactly as written, or `nil` for a cell of white space only (no answer) and for
   /// Qualtrics' "seen but not answered" `-99`.
-  private func asWritten(_ bytes: UnsafeRawBufferPointer) -> String? {
+  func asWritten(_ bytes: UnsafeRawBufferPointer) -> String? {
     guard nonEmpty(bytes) != nil else { return nil }
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -316,16 +198,6 @@ extension RowDecoder {
   }
 
   func id(_ position: Int) -> String { questionInfo[position].id }
-
-  func fail(
-    _ row: inout ImportedRow, _ id: String, _ message: String, _ position: Int?,
-    _ location: CellLocation?
-  ) {
-    row.problems.append(
-      RowProblem(
-        severity: .error, id: id, message: message, question: position.map { self.id($0) },
-        location: location))
-  }
 
   /// A CSV reader's issue as a problem of the row, located in the row's text (so the excerpt
   /// shows it); invalid UTF-8 is worded for the import, with what to do.
