@@ -14,13 +14,16 @@ let package = Package(
     .target(name: "SurveyStore", dependencies: ["SurveyCore", "SurveyIngest", "CSQLite"]),
     .target(name: "SurveySimulation", dependencies: ["SurveyCore", "SurveyIngest"]),
     .target(name: "SurveyStatistics", dependencies: ["SurveyCore"]),
+    .target(
+      name: "SurveyEngine", dependencies: ["SurveyCore", "SurveyIngest", "SurveyStatistics"]),
     .target(name: "SurveyReporting", dependencies: ["SurveyCore", "SurveyStatistics"]),
     .target(name: "SurveyFielding", dependencies: ["SurveyCore"]),
     .target(
       name: "SurveyCLI",
       dependencies: [
-        "SurveyCore", "SurveyDSL", "SurveyIngest", "SurveySimulation", "SurveyStore", "SurveyStatistics",
-        "SurveyReporting", "SurveyFielding",
+        "SurveyCore", "SurveyDSL", "SurveyIngest", "SurveySimulation", "SurveyStore",
+        "SurveyStatistics",
+        "SurveyEngine", "SurveyReporting", "SurveyFielding",
       ]),
     .executableTarget(name: "survey", dependencies: ["SurveyCLI"]),
     .target(name: "SurveyTestSupport", dependencies: ["SurveyCore"]),
@@ -33,7 +36,9 @@ let package = Package(
     .testTarget(
       name: "SurveyCLITests",
       dependencies: [
-        "SurveyCLI", "SurveyIngest", "SurveyTestSupport", "SurveyDSL", "SurveyStatistics", "SurveyStore",
+        "SurveyCLI", "SurveyIngest", "SurveyTestSupport", "SurveyDSL", "SurveyStatistics",
+        "SurveyStore",
+        "SurveySimulation", "SurveyCore",
       ]
     ),
     .executableTarget(name: "csvbench", dependencies: ["SurveyIngest"]),
@@ -43,37 +48,50 @@ let package = Package(
     .executableTarget(
       name: "FuzzImport", dependencies: ["FuzzSupport", "SurveyIngest", "SurveyDSL", "SurveyCore"]),
     .executableTarget(
-      name: "aggbench", dependencies: ["SurveyCLI", "SurveyDSL", "SurveyIngest", "SurveyStatistics", "SurveyCore"]),
+      name: "aggbench",
+      dependencies: ["SurveyCLI", "SurveyDSL", "SurveyIngest", "SurveyStatistics", "SurveyCore"]),
     .testTarget(
       name: "SurveyIngestTests",
-      dependencies: ["SurveyIngest", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport"],
+      dependencies: [
+        "SurveyIngest", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport",
+      ],
       exclude: ["CrossCheck", "FixtureTools"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "SurveyStoreTests",
-      dependencies: ["SurveyStore", "SurveyIngest", "SurveyDSL", "SurveySimulation", "SurveyCore", "SurveyTestSupport"],
+      dependencies: [
+        "SurveyStore", "SurveyIngest", "SurveyDSL", "SurveySimulation", "SurveyCore",
+        "SurveyTestSupport",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "SurveyStatisticsTests",
-      dependencies: ["SurveyStatistics", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport"],
+      dependencies: [
+        "SurveyStatistics", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport",
+      ],
       resources: [.copy("References")]
     ),
     .testTarget(
       name: "SurveyReportingTests",
       dependencies: [
-        "SurveyReporting", "SurveyStatistics", "SurveyCore", "SurveyDSL", "SurveySimulation", "SurveyTestSupport",
+        "SurveyReporting", "SurveyStatistics", "SurveyCore", "SurveyDSL", "SurveySimulation",
+        "SurveyTestSupport",
       ]
     ),
     .testTarget(
       name: "SurveySimulationTests",
-      dependencies: ["SurveySimulation", "SurveyIngest", "SurveyDSL", "SurveyCore", "SurveyTestSupport"],
+      dependencies: [
+        "SurveySimulation", "SurveyIngest", "SurveyDSL", "SurveyCore", "SurveyTestSupport",
+      ],
       exclude: ["References"]
     ),
     .testTarget(
       name: "ExamplesTests",
-      dependencies: ["SurveyDSL", "SurveyCore", "SurveySimulation", "SurveyCLI", "SurveyTestSupport"]
+      dependencies: [
+        "SurveyDSL", "SurveyCore", "SurveySimulation", "SurveyCLI", "SurveyTestSupport",
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -125,6 +125,38 @@ package struct CSVRecord {
     }
   }
 
+  /// Writes where the first `width` fields are, for a copy of the record's text that starts at
+  /// `textOffset` in some arena: a field that needs no un-escaping lies in that copy, at
+  /// `textOffset` plus its start in the record; the un-escaped value of one that does is
+  /// appended to `side`, and its start is written as `~offset` in `side`. Fields past the
+  /// record's last are written as empty.
+  ///
+  /// The batch form of ``forEachField(_:)``, for readers that keep records' texts.
+  package func copyFields(
+    width: Int, textOffset: Int, starts: UnsafeMutablePointer<Int32>,
+    lengths: UnsafeMutablePointer<Int32>, side: inout [UInt8]
+  ) {
+    let present = min(count, width)
+    for index in 0..<present {
+      // `index < count`, the number of spans the reader wrote for this record; `index < width`,
+      // the caller's room.
+      let span = spans[index]
+      if span.flags & CSVFieldSpan.escaped != 0 {
+        let start = side.count
+        withUnsafeBytes(index) { side.append(contentsOf: $0) }
+        starts[index] = ~Int32(truncatingIfNeeded: start)
+        lengths[index] = Int32(truncatingIfNeeded: side.count - start)
+      } else {
+        starts[index] = Int32(truncatingIfNeeded: textOffset) &+ span.start
+        lengths[index] = span.end &- span.start
+      }
+    }
+    for index in present..<max(present, width) {
+      starts[index] = 0
+      lengths[index] = 0
+    }
+  }
+
   /// The value of field `index` as a string.
   ///
   /// Invalid UTF-8 is repaired with U+FFFD (the reader has already reported it).

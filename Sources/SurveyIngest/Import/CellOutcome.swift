@@ -58,7 +58,7 @@ package struct CellProblem: Sendable, Equatable {
 
 extension RowDecoder {
   /// What a cell of a column says (see ``CellOutcome``).
-  func outcome(_ plan: ColumnPlan, _ bytes: UnsafeRawBufferPointer) -> CellOutcome {
+  package func outcome(_ plan: ColumnPlan, _ bytes: UnsafeRawBufferPointer) -> CellOutcome {
     switch plan.kind {
     case .ignored: return CellOutcome()
     case .metadata(let field): return metadataOutcome(field, plan, bytes)

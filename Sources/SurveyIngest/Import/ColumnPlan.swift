@@ -4,8 +4,9 @@ import SurveyCore
 /// How one mapped column is decoded, worked out once per import: a class with constant
 /// tables, so decoding a cell borrows its plan instead of copying the tables, and parallel
 /// chunk readers share it.
-final class ColumnPlan: Sendable {
-  enum Kind: Sendable {
+package final class ColumnPlan: Sendable {
+  /// What a column holds and how it is read.
+  package enum Kind: Sendable {
     case ignored
     case metadata(MetadataField)
     case single(position: Int)
@@ -17,7 +18,8 @@ final class ColumnPlan: Sendable {
     case date(position: Int, low: Int?, high: Int?)
   }
 
-  let kind: Kind
+  /// What the column holds.
+  package let kind: Kind
   let header: String
   /// Answer labels, names and codes (normalised) to codes, for choice columns.
   let table: [String: Int]
@@ -31,6 +33,11 @@ final class ColumnPlan: Sendable {
   let hasOther: Bool
   /// The time zone the export declares for a timestamp column (Qualtrics), if any.
   let timeZone: TimeZone?
+  /// For a multiple-choice column whose known answers written in digits are all plain whole
+  /// numbers, and none of whose answers joins a number to other words with a separator: the
+  /// code of each such number. A cell of such numbers joined by separators reads as those codes
+  /// (what ``ChoiceTokenizer`` reads), with no text made. Nil when the column does not qualify.
+  package let digitCodes: [Int: Int]?
 
   init(_ column: MappedColumn?, survey: Survey) {
     let draft = Draft(column, survey: survey)
@@ -42,10 +49,28 @@ final class ColumnPlan: Sendable {
     tokenizer = ChoiceTokenizer(table: draft.table)
     hasOther = draft.hasOther
     timeZone = column?.timeZone.flatMap(TimeZone.init(identifier:))
+    digitCodes = Self.digitCodes(draft)
+  }
+
+  private static func digitCodes(_ draft: Draft) -> [Int: Int]? {
+    guard case .multiple = draft.kind else { return nil }
+    let separators: Set<Character> = [" ", ";", ",", "|"]
+    var codes: [Int: Int] = [:]
+    for (key, code) in draft.table {
+      let firstWord = key.prefix { !separators.contains($0) }
+      let digits = !firstWord.isEmpty && firstWord.allSatisfy { $0.isASCII && $0.isNumber }
+      // An answer such as "1, 2 or 3" could be read in a cell of numbers.
+      if digits, firstWord.count < key.count { return nil }
+      guard digits else { continue }
+      // Only plain whole numbers ("7", not "07") are read this way.
+      guard let value = Int(key), String(value) == key else { return nil }
+      codes[value] = code
+    }
+    return codes
   }
 
   /// The question position the column feeds, if any.
-  var position: Int? {
+  package var position: Int? {
     switch kind {
     case .single(let p), .multiple(let p), .option(let p, _), .other(let p),
       .number(let p, _, _, _),

@@ -53,6 +53,19 @@ struct SavedRecord: FieldSource {
   /// Whether it stands for a record over the reader's limits (see ``CSVRecord/isTooLarge``).
   var isTooLarge: Bool
 
+  init(
+    fields: [[UInt8]], offsets: [Int], path: String, line: Int, raw: [UInt8], issues: [CSVIssue],
+    isTooLarge: Bool
+  ) {
+    self.fields = fields
+    self.offsets = offsets
+    self.path = path
+    self.line = line
+    self.raw = raw
+    self.issues = issues
+    self.isTooLarge = isTooLarge
+  }
+
   init(_ record: CSVRecord, path: String, issues: [CSVIssue]) {
     isTooLarge = record.isTooLarge
     fields = (0..<record.count).map { index in record.withUnsafeBytes(index) { Array($0) } }
@@ -64,6 +77,12 @@ struct SavedRecord: FieldSource {
   }
 
   var fieldCount: Int { fields.count }
+
+  /// A record with no fields.
+  static func empty(line: Int, path: String) -> SavedRecord {
+    SavedRecord(
+      fields: [], offsets: [], path: path, line: line, raw: [], issues: [], isTooLarge: false)
+  }
 
   func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
     guard index < fields.count else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }

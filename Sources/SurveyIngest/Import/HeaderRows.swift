@@ -41,6 +41,7 @@ package struct HeaderRows: Sendable {
 package enum MatchKey {
   /// Lower-cased, trimmed, inner white space collapsed, typographic quotes straightened.
   package static func text(_ value: String) -> String {
+    if let ascii = asciiText(value) { return ascii }
     var out = ""
     var pendingSpace = false
     for character in value.lowercased() {
@@ -59,6 +60,27 @@ package enum MatchKey {
       }
     }
     return out
+  }
+
+  /// ``text(_:)`` of an ASCII string, on its bytes; nil for any other string.
+  private static func asciiText(_ value: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(value.utf8.count)
+    var pendingSpace = false
+    for byte in value.utf8 {
+      guard byte < 0x80 else { return nil }
+      // ASCII white space as Character.isWhitespace sees it: space, tab, LF, VT, FF, CR.
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+      if pendingSpace {
+        bytes.append(0x20)
+        pendingSpace = false
+      }
+      bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// An identifier without case, `_`, `-`, `.` or spaces (so `union_member`, `UnionMember` and

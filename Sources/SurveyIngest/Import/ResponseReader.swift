@@ -81,6 +81,19 @@ package final class ResponseReader {
     return nil
   }
 
+  /// Hands the rest of the file over to another reader of its records (the column engine):
+  /// the records read ahead while the header was read, then the CSV reader, positioned after
+  /// them. The response reader is not to be used afterwards.
+  package func handOver() -> (ahead: [HeldRecord], reader: CSVReader) {
+    let ahead = pending.map {
+      HeldRecord(
+        line: $0.line, raw: $0.raw, fields: $0.fields, issues: $0.issues,
+        isTooLarge: $0.isTooLarge)
+    }
+    pending = []
+    return (ahead, reader)
+  }
+
   /// Problems the CSV reader found that belong to no row (a fatal encoding problem).
   package var trailingIssues: [CSVIssue] { reader.takeIssues() }
 
@@ -160,7 +173,8 @@ package final class ResponseReader {
 /// The decoding of one export's rows, worked out from its header: shared by the readers of the
 /// file's chunks when it is read in parallel.
 package struct ResponseRowDecoder: Sendable {
-  let decoder: RowDecoder
+  /// The decoding of each row.
+  package let decoder: RowDecoder
   /// The number of header records at the start of the file.
   package let headerRows: Int
 }
@@ -257,4 +271,18 @@ struct RecordRows: Sendable {
   private func isEmpty(_ record: some FieldSource) -> Bool {
     record.fieldCount <= decoder.headerWidth && record.isEmpty
   }
+}
+
+/// A record read ahead while a header was read (see ``ResponseReader/handOver()``).
+package struct HeldRecord: Sendable {
+  /// The physical line it starts on.
+  package var line: Int
+  /// Its text.
+  package var raw: [UInt8]
+  /// Its fields, un-escaped.
+  package var fields: [[UInt8]]
+  /// The CSV reader's issues in it.
+  package var issues: [CSVIssue]
+  /// Whether it stands for a record over the reader's limits.
+  package var isTooLarge: Bool
 }

@@ -1,27 +1,40 @@
 import SurveyCore
 
 /// Decodes and validates the cells of one row against the survey.
-struct RowDecoder {
-  let survey: Survey
-  let platform: Platform
-  let plans: [ColumnPlan]
-  let options: ImportOptions
+///
+/// The column engine (`SurveyEngine`) decides row by row which rows are valid from each cell's
+/// ``CellOutcome``, worked out here; this decoder words the problems of the rows that have some
+/// (``explain(line:raw:issues:path:)``), so both read every cell the same way.
+package struct RowDecoder: Sendable {
+  /// The survey.
+  package let survey: Survey
+  /// The platform whose export is read.
+  package let platform: Platform
+  /// How each column is decoded.
+  package let plans: [ColumnPlan]
+  /// The import's settings.
+  package let options: ImportOptions
   let decimalComma: Bool
-  let headerWidth: Int
-  let delimiter: CSVDelimiter
+  /// The number of columns of the header.
+  package let headerWidth: Int
+  /// The file's delimiter.
+  package let delimiter: CSVDelimiter
   /// Columns whose cells are blanked in the kept copy of a rejected row: private fields,
   /// unknown columns and platform metadata such as IP addresses and names.
   let redacted: Set<Int>
   /// The first column feeding each question position (the same for every row).
-  let cellColumn: [Int: Int]
+  package let cellColumn: [Int: Int]
   /// What validation needs of each question, read once (copying a question per cell is costly).
-  let questionInfo: [QuestionInfo]
+  package let questionInfo: [QuestionInfo]
 
   /// What validation needs of one question.
-  struct QuestionInfo: Sendable {
-    var id: String
-    var isRequired: Bool
-    var isDropped: Bool
+  package struct QuestionInfo: Sendable {
+    /// The question's id.
+    package var id: String
+    /// Whether it must be answered when shown.
+    package var isRequired: Bool
+    /// Whether it is a private field that is never read.
+    package var isDropped: Bool
     var checkMessages: [String]
   }
 
@@ -64,7 +77,7 @@ struct RowDecoder {
 
   /// The rejected row standing for a record over the reader's limits: nothing of it was read,
   /// so it keeps no text, only its line and the reason.
-  func tooLarge(line: Int, issues: [CSVIssue], path: String) -> ImportedRow {
+  package func tooLarge(line: Int, issues: [CSVIssue], path: String) -> ImportedRow {
     var row = ImportedRow(
       line: line, raw: [], answers: Array(repeating: .blank, count: survey.questions.count),
       otherTexts: [:], responseID: nil, submittedAt: nil, chapter: options.chapter,
@@ -83,6 +96,24 @@ struct RowDecoder {
         ))
     }
     return row
+  }
+
+  /// The row of a record's text, decoded and validated as its cells say, with every problem
+  /// worded and placed: what the column engine uses for the rows it finds problems in.
+  ///
+  /// - Parameters:
+  ///   - line: The physical line the record starts on.
+  ///   - raw: The record's text.
+  ///   - issues: The CSV reader's issues in the record.
+  ///   - path: The file, for diagnostics.
+  package func explain(line: Int, raw: [UInt8], issues: [CSVIssue], path: String) -> ImportedRow {
+    let reader = CSVReader(bytes: raw, options: CSVReaderOptions(delimiter: delimiter))
+    guard (try? reader.nextRecord()) == true else {
+      return decode(SavedRecord.empty(line: line, path: path), line: line, raw: raw, issues: issues)
+    }
+    var saved = SavedRecord(reader.record, path: path, issues: issues)
+    saved.line = line
+    return decode(saved, line: line, raw: raw, issues: issues)
   }
 
   func decode(_ fields: some FieldSource, line: Int, raw: [UInt8], issues: [CSVIssue])
@@ -181,6 +212,22 @@ extension RowDecoder {
     return platform == .qualtrics && text == "-99" ? nil : text
   }
 
+  /// Whether a free-text cell holds an answer (see ``asWritten(_:)``); cheap for the usual
+  /// cell, which starts and ends with an ASCII character that is not white space.
+  package func hasText(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    let trimmed = Self.trimmed(bytes)
+    guard let first = trimmed.first, let last = trimmed.last else { return false }
+    if first < 0x80, last < 0x80 {
+      return platform != .qualtrics || !trimmed.elementsEqual("-99".utf8)
+    }
+    return asWritten(bytes) != nil
+  }
+
+  /// The time zone a timestamp column is read in, when it is not UTC or `--timezone`.
+  package func timeZoneOverride(of plan: ColumnPlan) -> Bool {
+    options.timeZoneOffsetMinutes == nil && plan.timeZone != nil
+  }
+
   /// Free text exactly as written, or `nil` for a cell of white space only (no answer) and for
   /// Qualtrics' "seen but not answered" `-99`.
   func asWritten(_ bytes: UnsafeRawBufferPointer) -> String? {
@@ -189,7 +236,7 @@ extension RowDecoder {
   }
 
   /// The bytes without ASCII white space (space, tab, CR, LF) at either end.
-  static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+  package static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
     var start = 0
     var end = bytes.count
     while start < end, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[start]) { start += 1 }

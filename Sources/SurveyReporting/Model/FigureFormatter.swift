@@ -30,7 +30,7 @@ package struct FigureFormatter: Sendable {
     // nobody should allow) is written with 12 significant digits instead.
     guard abs(value) * pow10(decimals) < 1e15 else { return JSONValue.format(value) }
     let scale = Double(Int(pow10(decimals)))
-    let scaled = Int((value * scale).rounded(.toNearestOrAwayFromZero))
+    let scaled = Int(Releaser.roundHalfAway(value * scale))
     let whole = scaled / Int(scale)
     let fraction = scaled % Int(scale)
     guard decimals > 0 else { return String(whole) }

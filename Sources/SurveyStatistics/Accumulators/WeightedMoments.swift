@@ -53,6 +53,30 @@ package struct WeightedMoments: Sendable, Equatable, Codable {
     }
   }
 
+  /// An accumulator of rows that all lack a usable value.
+  init(missing: Int) {
+    missingCount = max(0, missing)
+  }
+
+  /// An accumulator from its sufficient statistics (see ``MomentSums``).
+  init(
+    count: Int, missing: Int, shift: Double, weightSum: Double, squaredWeightSum: Double,
+    shiftedMean: Double, weightedSquares: Double, shiftedSquaredWeightMean: Double,
+    squaredWeightSquares: Double, productMean: Double, productSquares: Double
+  ) {
+    self.count = count
+    missingCount = missing
+    self.shift = shift
+    self.weightSum = weightSum
+    self.squaredWeightSum = squaredWeightSum
+    self.shiftedMean = shiftedMean
+    self.weightedSquares = weightedSquares
+    self.shiftedSquaredWeightMean = shiftedSquaredWeightMean
+    self.squaredWeightSquares = squaredWeightSquares
+    self.productMean = productMean
+    self.productSquares = productSquares
+  }
+
   /// Adds one observation.
   ///
   /// An observation with a non-finite value, or a weight that is not positive and finite, is

@@ -49,6 +49,44 @@ package struct IndicatorAccumulator: Sendable, Equatable, Codable {
     if value == 1 { trueCount += 1 } else if value == 0 { falseCount += 1 }
   }
 
+  /// Records many respondents' values at once (the batch form of ``add(_:weight:)``): the
+  /// rows of `values` (NaN for unknown) given by `rows`, with their weights.
+  package mutating func add(_ values: [Double], rows: [Int], weights: [Double]?) {
+    var sums = MomentSums()
+    values.withUnsafeBufferPointer { values in
+      if let weights {
+        weights.withUnsafeBufferPointer { weights in
+          for row in rows {
+            let value = values[row]
+            if value.isFinite { sums.add(value, weight: weights[row]) } else { sums.unknown += 1 }
+          }
+        }
+      } else {
+        for row in rows {
+          let value = values[row]
+          if value.isFinite { sums.add(value) } else { sums.unknown += 1 }
+        }
+      }
+    }
+    var batch = IndicatorAccumulator(sums, weighted: weights != nil, tracksValues: tracksValues)
+    if tracksValues, sums.count > 0 {
+      batch.values.add(counting: rows.lazy.map { values[$0] }.filter(\.isFinite))
+    }
+    merge(batch)
+  }
+
+  /// An accumulator of a batch from its sums (without its histogram of values).
+  init(_ sums: MomentSums, weighted: Bool, tracksValues: Bool) {
+    self.tracksValues = tracksValues
+    moments = sums.moments(weighted: weighted)
+    trueCount = sums.trues
+    falseCount = sums.falses
+    unknown = sums.unknown
+    smallest = sums.smallest
+    largest = sums.largest
+    if !tracksValues { (runningMean, runningSquares) = sums.running }
+  }
+
   /// Adds another accumulator.
   package mutating func merge(_ other: IndicatorAccumulator) {
     if !tracksValues {
@@ -122,6 +160,47 @@ package struct ItemAccumulator: Sendable, Equatable, Codable {
     case .number(let value): numbers.add(value)
     case .missing(let kind, _): missing[kind, default: 0] += 1
     case .text, .date: break
+    }
+  }
+
+  /// Records many respondents' answers at once (the batch form of ``add(_:shown:)``): the
+  /// rows of `answers` given by `rows`.
+  package mutating func add(_ answers: RespondentBatch.Answers, shown: [Bool], rows: [Int]) {
+    var dense = [Int](repeating: 0, count: 64)
+    var numbers: [Double] = []
+    var missingCounts = [Int](repeating: 0, count: 3)
+    for row in rows {
+      switch answers.kinds[row] {
+      case RespondentBatch.AnswerKind.blank.rawValue:
+        if row < shown.count, !shown[row] { hidden += 1 } else { blank += 1 }
+      case RespondentBatch.AnswerKind.code.rawValue:
+        let code = Int(answers.numbers[row])
+        if code >= 0, code < 64 { dense[code] += 1 } else { codes.add(code) }
+      case RespondentBatch.AnswerKind.codes.rawValue:
+        multipleAnswered += 1
+        if let chosen = answers.overflow[row] {
+          for code in chosen { codes.add(code) }
+          continue
+        }
+        var bits = answers.bits[row]
+        while bits != 0 {
+          let bit = bits.trailingZeroBitCount
+          bits &= bits &- 1
+          let code = bit < answers.codes.count ? answers.codes[bit] : bit
+          if code >= 0, code < 64 { dense[code] += 1 } else { codes.add(code) }
+        }
+      case RespondentBatch.AnswerKind.number.rawValue: numbers.append(answers.numbers[row])
+      case RespondentBatch.AnswerKind.dontKnow.rawValue: missingCounts[0] += 1
+      case RespondentBatch.AnswerKind.refused.rawValue: missingCounts[1] += 1
+      case RespondentBatch.AnswerKind.notApplicable.rawValue: missingCounts[2] += 1
+      default: break
+      }
+    }
+    for (code, count) in dense.enumerated() where count > 0 { codes.add(code, count: count) }
+    if !numbers.isEmpty { self.numbers.add(counting: numbers) }
+    for (index, kind) in [MissingKind.dontKnow, .refused, .notApplicable].enumerated()
+    where missingCounts[index] > 0 {
+      missing[kind, default: 0] += missingCounts[index]
     }
   }
 

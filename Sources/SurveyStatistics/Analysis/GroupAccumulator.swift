@@ -39,6 +39,14 @@ package struct GroupAccumulator: Sendable, Equatable, Codable {
   /// Each index.
   package var indexes: [IndicatorAccumulator]
 
+  /// An empty accumulator with room for so many indicators, questions, causes and indexes.
+  init(indicators: Int, questions: Int, causes: Int, indexes: Int) {
+    self.indicators = Array(repeating: IndicatorAccumulator(), count: indicators)
+    items = Array(repeating: ItemAccumulator(), count: questions)
+    self.causes = Array(repeating: CauseAccumulator(outcomes: indicators), count: causes)
+    self.indexes = Array(repeating: IndicatorAccumulator(), count: indexes)
+  }
+
   /// An empty accumulator for a survey.
   package init(survey: Survey) {
     let outcomes = survey.indicators.count

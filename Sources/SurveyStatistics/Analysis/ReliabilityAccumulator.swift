@@ -27,47 +27,115 @@ package struct ReliabilityAccumulator: Sendable, Equatable, Codable {
   /// Records one respondent's item values (nil for missing).
   package mutating func add(_ values: [Double?]) {
     guard values.count == itemCount else { return }
-    var answered = 0
-    var sum = 0.0
-    for value in values {
-      if let value {
-        answered += 1
-        sum += value
+    add(items: values.map { [$0 ?? .nan] }, rows: [0])
+  }
+
+  /// Records many respondents at once: item i's value of row r is `items[i][r]` (NaN for
+  /// missing), for the rows given, in order.
+  ///
+  /// The rows' values are laid out as columns (about the shifts, 0 where missing) and each sum
+  /// is a dot product of two columns, four rows at a time.
+  package mutating func add(items: [[Double]], rows: [Int]) {
+    guard items.count == itemCount, !rows.isEmpty else { return }
+    let k = itemCount
+    for index in 0..<k where shift[index] == nil {
+      if let row = rows.first(where: { !items[index][$0].isNaN }) {
+        shift[index] = items[index][row]
       }
     }
-    guard answered > 0 else { return }
-    rows += 1
-    let s = sum / Double(answered)
-    score[0] += 1
-    score[1] += s
-    score[2] += s * s
-    for index in 0..<itemCount where shift[index] == nil { shift[index] = values[index] }
-    let k = itemCount
-    let shifts = shift
-    pairSums.withUnsafeMutableBufferPointer { pairs in
-      scoreSums.withUnsafeMutableBufferPointer { sums in
-        var pair = 0
-        for i in 0..<k {
-          let a = values[i].map { $0 - (shifts[i] ?? 0) }
-          for j in i..<k {
-            defer { pair += 6 }
-            guard let a, let value = values[j] else { continue }
-            let b = value - (shifts[j] ?? 0)
-            pairs[pair] += 1
-            pairs[pair + 1] += a
-            pairs[pair + 2] += b
-            pairs[pair + 3] += a * b
-            pairs[pair + 4] += a * a
-            pairs[pair + 5] += b * b
+    let shifts = shift.map { $0 ?? 0 }
+    // The rows with at least one answered item, padded to a multiple of 4 with empty rows.
+    var valid: [Int] = []
+    var scores: [Double] = []
+    for row in rows {
+      var answered = 0
+      var sum = 0.0
+      for index in 0..<k {
+        let value = items[index][row]
+        if !value.isNaN {
+          answered += 1
+          sum += value
+        }
+      }
+      guard answered > 0 else { continue }
+      valid.append(row)
+      scores.append(sum / Double(answered))
+    }
+    guard !valid.isEmpty else { return }
+    self.rows += valid.count
+    for s in scores {
+      score[0] += 1
+      score[1] += s
+      score[2] += s * s
+    }
+    let padded = (valid.count + 3) / 4 * 4
+    var deviations = [Double](repeating: 0, count: k * padded)
+    var known = [Double](repeating: 0, count: k * padded)
+    var score = [Double](repeating: 0, count: padded)
+    for (index, value) in scores.enumerated() { score[index] = value }
+    for item in 0..<k {
+      for (index, row) in valid.enumerated() {
+        let value = items[item][row]
+        guard !value.isNaN else { continue }
+        deviations[item * padded + index] = value - shifts[item]
+        known[item * padded + index] = 1
+      }
+    }
+    let zero = SIMD4<Double>(repeating: 0)
+    deviations.withUnsafeBufferPointer { deviations in
+      known.withUnsafeBufferPointer { known in
+        score.withUnsafeBufferPointer { score in
+          // Four rows at a time, read as vectors (every column is `padded` long, a multiple
+          // of 4, so each read stays within its column).
+          guard let a = deviations.baseAddress, let m = known.baseAddress, let s = score.baseAddress
+          else { return }
+          func load(_ base: UnsafePointer<Double>, _ offset: Int) -> SIMD4<Double> {
+            UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD4<Double>.self)
           }
-          if let x = a {
-            let base = 6 * i
-            sums[base] += 1
-            sums[base + 1] += x
-            sums[base + 2] += s
-            sums[base + 3] += x * s
-            sums[base + 4] += x * x
-            sums[base + 5] += s * s
+          var pair = 0
+          for i in 0..<k {
+            let (ai, mi) = (i * padded, i * padded)
+            for j in i..<k {
+              let (aj, mj) = (j * padded, j * padded)
+              var (n, sa, sb, sab, saa, sbb) = (zero, zero, zero, zero, zero, zero)
+              var row = 0
+              while row < padded {
+                let (a1, m1) = (load(a, ai + row), load(m, mi + row))
+                let (a2, m2) = (load(a, aj + row), load(m, mj + row))
+                n += m1 * m2
+                sa += a1 * m2
+                sb += m1 * a2
+                sab += a1 * a2
+                saa += a1 * a1 * m2
+                sbb += m1 * a2 * a2
+                row += 4
+              }
+              pairSums[pair] += n.sum()
+              pairSums[pair + 1] += sa.sum()
+              pairSums[pair + 2] += sb.sum()
+              pairSums[pair + 3] += sab.sum()
+              pairSums[pair + 4] += saa.sum()
+              pairSums[pair + 5] += sbb.sum()
+              pair += 6
+            }
+            var (n, sx, ss, sxs, sxx, sss) = (zero, zero, zero, zero, zero, zero)
+            var row = 0
+            while row < padded {
+              let (a1, m1, sc) = (load(a, ai + row), load(m, mi + row), load(s, row))
+              n += m1
+              sx += a1
+              ss += m1 * sc
+              sxs += a1 * sc
+              sxx += a1 * a1
+              sss += m1 * sc * sc
+              row += 4
+            }
+            scoreSums[6 * i] += n.sum()
+            scoreSums[6 * i + 1] += sx.sum()
+            scoreSums[6 * i + 2] += ss.sum()
+            scoreSums[6 * i + 3] += sxs.sum()
+            scoreSums[6 * i + 4] += sxx.sum()
+            scoreSums[6 * i + 5] += sss.sum()
           }
         }
       }

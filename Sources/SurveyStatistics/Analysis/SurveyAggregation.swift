@@ -74,7 +74,7 @@ package struct SurveyAggregation: Sendable {
     }
   }
 
-  private mutating func cellIndex(chapter: String?, wave: String) -> Int {
+  mutating func cellIndex(chapter: String?, wave: String) -> Int {
     if let chapter {
       let key = GroupKey(chapter: chapter, wave: wave)
       if let index = chapterCells[key] { return index }
@@ -92,22 +92,7 @@ package struct SurveyAggregation: Sendable {
     _ wave: String, values: RespondentValues, answers: [Answer], submittedDay: Int?
   ) {
     let program = survey.program
-    let position: Int
-    if let known = waveIndex[wave] {
-      position = known
-    } else {
-      waveStore.append(
-        WaveData(
-          reliability: survey.scales.map {
-            $0.items.count >= 2 ? ReliabilityAccumulator(items: $0.items.count) : nil
-          },
-          correlations: Array(
-            repeating: Array(repeating: JointHistogram(), count: outcomes.count),
-            count: survey.indexes.count),
-          fieldwork: nil))
-      position = waveStore.count - 1
-      waveIndex[wave] = position
-    }
+    let position = wavePosition(wave)
     for (index, scale) in program.scales.enumerated()
     where waveStore[position].reliability[index] != nil {
       waveStore[position].reliability[index]?.add(
@@ -127,6 +112,22 @@ package struct SurveyAggregation: Sendable {
         ?? day...day
       waveStore[position].fieldwork = range
     }
+  }
+
+  /// The position of a wave's data in `waveStore`, made when the wave is new.
+  mutating func wavePosition(_ wave: String) -> Int {
+    if let known = waveIndex[wave] { return known }
+    waveStore.append(
+      WaveData(
+        reliability: survey.scales.map {
+          $0.items.count >= 2 ? ReliabilityAccumulator(items: $0.items.count) : nil
+        },
+        correlations: Array(
+          repeating: Array(repeating: JointHistogram(), count: outcomes.count),
+          count: survey.indexes.count),
+        fieldwork: nil))
+    waveIndex[wave] = waveStore.count - 1
+    return waveStore.count - 1
   }
 
   /// Adds another aggregation of the same survey (for parallel streaming).

@@ -12,6 +12,26 @@ package struct ValueHistogram: Sendable, Equatable, Codable {
     counts[value, default: 0] += count
   }
 
+  /// Records many values, each distinct value looked up once (survey measures take a handful
+  /// of distinct values: they are counted along a short list first).
+  package mutating func add(counting values: some Sequence<Double>) {
+    var distinct: [Double] = []
+    var counts: [Int] = []
+    var more: [Double: Int] = [:]
+    for value in values {
+      if let index = distinct.firstIndex(of: value) {
+        counts[index] += 1
+      } else if distinct.count < 16 {
+        distinct.append(value)
+        counts.append(1)
+      } else {
+        more[value, default: 0] += 1
+      }
+    }
+    for (index, value) in distinct.enumerated() { add(value, count: counts[index]) }
+    for (value, count) in more { add(value, count: count) }
+  }
+
   /// Adds another histogram's counts.
   package mutating func merge(_ other: ValueHistogram) {
     for (value, count) in other.counts { counts[value, default: 0] += count }
@@ -60,9 +80,9 @@ package struct JointHistogram: Sendable, Equatable, Codable {
   package init() {}
 
   /// Records a pair.
-  package mutating func add(_ x: Double, _ y: Double) {
-    guard x.isFinite, y.isFinite else { return }
-    counts[Pair(x: x, y: y), default: 0] += 1
+  package mutating func add(_ x: Double, _ y: Double, count: Int = 1) {
+    guard x.isFinite, y.isFinite, count > 0 else { return }
+    counts[Pair(x: x, y: y), default: 0] += count
   }
 
   /// Adds another histogram's counts.

@@ -49,7 +49,7 @@ package struct DisclosurePolicy: Sendable, Equatable {
   package func percent(_ proportion: Double, size: Int) -> Int {
     let step = percentStep(size: size)
     let clamped = min(1, max(0, proportion))
-    var value = Int((clamped * 100 / Double(step)).rounded(.toNearestOrAwayFromZero)) * step
+    var value = Int(Releaser.roundHalfAway(clamped * 100 / Double(step))) * step
     if value == 0 && clamped > 0 { value = step }
     if value == 100 && clamped < 1 { value = 100 - step }
     return value

@@ -195,13 +195,24 @@ package struct Releaser: Sendable {
 
   /// A proportion as whole percentage points.
   static func percentPoints(_ proportion: Double) -> Int {
-    Int((min(1, max(0, proportion)) * 100).rounded(.toNearestOrAwayFromZero))
+    Int(roundHalfAway(min(1, max(0, proportion)) * 100))
   }
 
   /// A number rounded half away from zero.
   package static func rounded(_ value: Double, decimals: Int) -> Double {
     let scale = pow(10, Double(decimals))
-    return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    return roundHalfAway(value * scale) / scale
+  }
+
+  /// A value, in units of the last digit shown, rounded half away from zero once the
+  /// floating-point noise below 1e-9 of that digit is removed: a share that is exactly 37.5%
+  /// rounds to 38% whether its sums came out as 0.375 or 0.37499999999999994, so the figure
+  /// does not depend on the order in which rows were added.
+  package static func roundHalfAway(_ scaled: Double) -> Double {
+    guard scaled.isFinite, abs(scaled) < 1e6 else {
+      return scaled.rounded(.toNearestOrAwayFromZero)
+    }
+    return ((scaled * 1e9).rounded() / 1e9).rounded(.toNearestOrAwayFromZero)
   }
 }
 
