@@ -8,6 +8,8 @@ import SurveyStatistics
 /// One per thread; it reuses its buffers from batch to batch.
 final class BatchRunner {
   let schema: EngineSchema
+  /// The export's row decoder.
+  let rowDecoder: RowDecoder
   let path: String
   let batch: RecordBatch
   let grid: AnswerGrid
@@ -20,13 +22,14 @@ final class BatchRunner {
   /// stay in the processor's caches.
   static let batchSize = 1024
 
-  init(schema: EngineSchema, path: String) {
+  init(schema: EngineSchema, decoder: RowDecoder, path: String) {
     self.schema = schema
+    rowDecoder = decoder
     self.path = path
-    batch = RecordBatch(capacity: Self.batchSize, width: schema.decoder.headerWidth)
+    batch = RecordBatch(capacity: Self.batchSize, width: rowDecoder.headerWidth)
     grid = AnswerGrid(capacity: Self.batchSize, questions: schema.questionCount)
     facts = RowFacts(capacity: Self.batchSize)
-    decoder = BatchDecoder(schema: schema)
+    self.decoder = BatchDecoder(schema: schema, decoder: decoder)
     columns = RespondentColumns(schema: schema)
     groups = GroupTable(schema: schema)
   }
@@ -49,9 +52,9 @@ final class BatchRunner {
   func explain(_ row: Int) -> ImportedRow {
     let issues = batch.issues[row] ?? []
     if batch.isTooLarge.base[row] {
-      return schema.decoder.tooLarge(line: batch.lines.base[row], issues: issues, path: path)
+      return rowDecoder.tooLarge(line: batch.lines.base[row], issues: issues, path: path)
     }
-    return schema.decoder.explain(
+    return rowDecoder.explain(
       line: batch.lines.base[row], raw: batch.rawText(row), issues: issues, path: path)
   }
 }

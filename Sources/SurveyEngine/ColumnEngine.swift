@@ -37,15 +37,16 @@ package enum ColumnEngine {
           index, chunk throws(CSVIOError) in
           let feeder = RecordFeeder(
             reader: chunk, headerRows: index == 0 ? rowDecoder.headerRows : 0,
-            width: schema.decoder.headerWidth)
-          return try BatchRunner(schema: schema, path: path).count(feeder)
+            width: rowDecoder.decoder.headerWidth)
+          return try BatchRunner(schema: schema, decoder: rowDecoder.decoder, path: path).count(
+            feeder)
         }
         if case .completed(let parts) = outcome { return parts }
       }
     }
     let (ahead, csv) = reader.handOver()
     let feeder = RecordFeeder(
-      reader: csv, ahead: ahead, headerRows: 0, width: schema.decoder.headerWidth)
-    return [try BatchRunner(schema: schema, path: path).count(feeder)]
+      reader: csv, ahead: ahead, headerRows: 0, width: rowDecoder.decoder.headerWidth)
+    return [try BatchRunner(schema: schema, decoder: rowDecoder.decoder, path: path).count(feeder)]
   }
 }

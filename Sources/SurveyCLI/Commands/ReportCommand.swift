@@ -174,20 +174,21 @@ enum ReportCommand: Command {
       }
       threads = number
     }
+    // The row-at-a-time path stays, as the oracle of the column engine's reports, until the
+    // engine has been compared with it everywhere.
+    let byRows = context.console.environment["SURVEY_ENGINE"] == "rows"
     guard !arguments.positionals.isEmpty else {
       let store = try CommandSupport.openStore(
         arguments.value("store") ?? StorePath.defaultPath(forSurvey: surveyPath), context: context,
         readOnly: true)
       return try ReportSource.aggregate(
-        survey: survey, store: store, threads: threads, recount: arguments.has("recount"))
+        survey: survey, store: store, threads: threads, recount: arguments.has("recount"),
+        byRows: byRows)
     }
     var options = ImportOptions(
       chapter: arguments.value("set-chapter"), wave: arguments.value("set-wave"))
     if let name = arguments.value("from") { options.platform = try ImportCommand.platform(name) }
     options.encoding = try ImportCommand.encoding(arguments.value("encoding"))
-    // The row-at-a-time path stays, as the oracle of the column engine's reports, until the
-    // engine has been compared with it everywhere.
-    let byRows = context.console.environment["SURVEY_ENGINE"] == "rows"
     let (aggregation, rejected) = try
       (byRows ? ReportSource.aggregateByRows : ReportSource.aggregate)(
         survey, arguments.positionals, options, threads, context, 4 << 20, 1 << 20)

@@ -18,9 +18,12 @@ package enum ReportSource {
   /// instead of the responses they cover, and only the responses stored since are added; the
   /// result is then saved for the next report (when the store can be written; otherwise the
   /// report is simply not sped up). `recount` ignores saved counts.
+  ///
+  /// The responses are counted by the column engine; `byRows` counts them one at a time, as
+  /// the oracle the engine is compared with (such counts are not saved).
   package static func aggregate(
     survey: Survey, store: ResponseStore, threads: Int = 1, minimumSpan: Int64 = 20_000,
-    recount: Bool = false
+    recount: Bool = false, byRows: Bool = false
   ) throws -> SurveyAggregation {
     let bounds: ClosedRange<Int64>?
     do {
@@ -33,7 +36,7 @@ package enum ReportSource {
     let fingerprint = countsFingerprint(survey)
     var aggregation = SurveyAggregation(survey: survey)
     var first = bounds.lowerBound
-    if !recount,
+    if !recount, !byRows,
       let saved = try? store.savedAggregate(surveyID: survey.id, fingerprint: fingerprint),
       saved.throughResponse <= bounds.upperBound,
       let restored = SurveyAggregation(survey: survey, snapshotData: saved.counts),
@@ -46,7 +49,8 @@ package enum ReportSource {
     aggregation.merge(
       try aggregate(
         survey: survey, store: store, bounds: first...bounds.upperBound, threads: threads,
-        minimumSpan: minimumSpan))
+        minimumSpan: minimumSpan, byRows: byRows))
+    guard !byRows else { return aggregation }
     saveCounts(
       aggregation, of: survey, fingerprint: fingerprint, through: bounds.upperBound,
       path: store.path)
@@ -77,7 +81,7 @@ package enum ReportSource {
   /// The responses with ids in `bounds`, split over threads.
   private static func aggregate(
     survey: Survey, store: ResponseStore, bounds: ClosedRange<Int64>, threads: Int,
-    minimumSpan: Int64
+    minimumSpan: Int64, byRows: Bool
   ) throws -> SurveyAggregation {
     let span = bounds.upperBound - bounds.lowerBound + 1
     let parts = threads > 1 && span >= minimumSpan ? threads : 1
@@ -85,13 +89,17 @@ package enum ReportSource {
       (bounds.lowerBound + span * Int64(part) / Int64(parts))..<(bounds.lowerBound + span
         * Int64(part + 1) / Int64(parts))
     }
-    guard parts > 1 else { return try aggregate(survey: survey, store: store, ids: ranges[0]) }
+    guard parts > 1 else {
+      return try aggregate(survey: survey, store: store, ids: ranges[0], byRows: byRows)
+    }
     let path = store.path
     let results = ParallelResults<Result<SurveyAggregation, CommandFailure>>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       do {
         let reader = try ResponseStore(path: path, readOnly: true)
-        results.set(part, .success(try aggregate(survey: survey, store: reader, ids: ranges[part])))
+        results.set(
+          part,
+          .success(try aggregate(survey: survey, store: reader, ids: ranges[part], byRows: byRows)))
       } catch let failure as CommandFailure {
         results.set(part, .failure(failure))
       } catch {
@@ -112,24 +120,31 @@ package enum ReportSource {
     return aggregation
   }
 
-  /// The stored responses with ids in a range, in one pass.
-  static func aggregate(survey: Survey, store: ResponseStore, ids: Range<Int64>) throws
-    -> SurveyAggregation
-  {
+  /// The stored responses with ids in a range, in one pass, counted by the column engine (or
+  /// one at a time with `byRows`).
+  static func aggregate(
+    survey: Survey, store: ResponseStore, ids: Range<Int64>, byRows: Bool = false
+  ) throws -> SurveyAggregation {
     var aggregation = SurveyAggregation(survey: survey)
+    let counter = byRows ? nil : StoredResponseCounter(survey: survey)
     do {
       try store.forEachResponse(of: survey, ids: ids) { response in
-        aggregation.add(
-          answers: response.answers, chapter: response.chapter, wave: response.wave,
-          weight: response.weight,
-          personKey: response.personKey,
-          submittedDay: response.submittedAt.flatMap { CivilDate.parseISO($0.prefix(10)) })
+        let day = response.submittedAt.flatMap { CivilDate.parseISO($0.prefix(10)) }
+        if let counter {
+          counter.add(
+            answers: response.answers, chapter: response.chapter, wave: response.wave,
+            weight: response.weight, personKey: response.personKey, submittedDay: day)
+        } else {
+          aggregation.add(
+            answers: response.answers, chapter: response.chapter, wave: response.wave,
+            weight: response.weight, personKey: response.personKey, submittedDay: day)
+        }
       }
     } catch {
       throw CommandFailure.input(
         "cannot read the store '\(store.path)': \(error.localizedDescription)")
     }
-    return aggregation
+    return counter?.aggregation() ?? aggregation
   }
 
   /// The accepted rows of CSV exports, validated as an import would, without storing them.

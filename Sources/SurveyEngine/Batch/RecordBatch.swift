@@ -97,6 +97,23 @@ final class RecordBatch {
     clearFields(row, from: min(record.fields.count, width))
   }
 
+  /// Starts a row that has no record (a response read back from the store); its texts are
+  /// added with ``appendText(_:)``.
+  func appendStored() {
+    let row = begin(line: 0, issues: [])
+    fieldCounts.base[row] = width
+    clearFields(row, from: 0)
+  }
+
+  /// Keeps a text of the current row beside the records, and says where it is.
+  func appendText(_ text: String) -> UInt64 {
+    let start = side.count
+    side.append(contentsOf: text.utf8)
+    return TextRef.make(
+      start: ~Int32(truncatingIfNeeded: start),
+      length: Int32(truncatingIfNeeded: side.count - start))
+  }
+
   private func begin(line: Int, issues recordIssues: [CSVIssue]) -> Int {
     let row = count
     count += 1

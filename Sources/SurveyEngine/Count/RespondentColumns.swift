@@ -24,10 +24,28 @@ struct RespondentColumns {
     reliabilityScales = survey.scales.indices.filter { survey.scales[$0].items.count >= 2 }
   }
 
+  /// What the store says of each row of a batch read back from it: the group, the weight and
+  /// the person key as they were stored.
+  struct StoredFacts {
+    var keys: [GroupKey] = []
+    var weights: [Double?] = []
+    var personKeys: [String?] = []
+
+    mutating func removeAll() {
+      keys.removeAll(keepingCapacity: true)
+      weights.removeAll(keepingCapacity: true)
+      personKeys.removeAll(keepingCapacity: true)
+    }
+  }
+
   /// The batch's respondents as columns; rows with errors are not counted.
+  ///
+  /// - Parameter stored: For responses read back from the store, their stored facts, which
+  ///   replace what an export's columns would say.
   func batch(
     _ evaluator: BatchEvaluator, _ grid: AnswerGrid, _ facts: RowFacts,
-    _ validation: BatchValidation, names: [String], groups: inout GroupTable
+    _ validation: BatchValidation, names: [String], groups: inout GroupTable,
+    stored: StoredFacts? = nil
   ) -> RespondentBatch {
     let count = evaluator.count
     let program = schema.program
@@ -38,7 +56,12 @@ struct RespondentColumns {
     counted.reserveCapacity(count)
     for row in 0..<count where facts.isValid(row) {
       counted.append(row)
-      let id = groups.id(of: key(row, grid, facts, names: names, evaluator: evaluator))
+      let id =
+        if let stored, row < stored.keys.count {
+          groups.id(ofStored: stored.keys[row])
+        } else {
+          groups.id(of: key(row, grid, facts, names: names, evaluator: evaluator))
+        }
       if let known = local[id] {
         group[row] = known
       } else {
@@ -49,7 +72,11 @@ struct RespondentColumns {
       }
     }
     var weights = [Double](repeating: 1, count: count)
-    if let position = schema.weightPosition {
+    if let stored {
+      for (row, weight) in stored.weights.prefix(count).enumerated() {
+        if let weight, weight > 0, weight.isFinite { weights[row] = weight }
+      }
+    } else if let position = schema.weightPosition {
       let kinds = grid.kinds(position)
       let numbers = grid.numbers(position)
       for row in 0..<count where kinds[row] == AnswerGrid.Kind.number.rawValue {
@@ -88,7 +115,9 @@ struct RespondentColumns {
     var result = RespondentBatch(
       count: count, group: group, groups: batchGroups, weights: weights, answers: answers,
       shown: validation.shown, indicators: indicatorValues, causes: causes, indexes: indexes,
-      scaleItems: scaleItems, submittedDays: days, personKeys: personKeys(count, grid, evaluator))
+      scaleItems: scaleItems, submittedDays: days,
+      personKeys: stored.map { Array($0.personKeys.prefix(count)) }
+        ?? personKeys(count, grid, evaluator))
     result.counted = counted
     return result
   }
@@ -134,15 +163,15 @@ extension RespondentColumns {
   func key(
     _ row: Int, _ grid: AnswerGrid, _ facts: RowFacts, names: [String], evaluator: BatchEvaluator
   ) -> GroupSignature {
-    let options = schema.decoder.options
+    let options = schema.decoder?.options
     var chapter: RoleKey =
-      options.chapter != nil
+      options?.chapter != nil
       ? .given : facts.chapterName.base[row] >= 0 ? .name(facts.chapterName.base[row]) : .none
     if let position = schema.chapterPosition {
       chapter = role(position, row, grid, evaluator) ?? .none
     }
     var wave: RoleKey =
-      options.wave != nil
+      options?.wave != nil
       ? .given : facts.waveName.base[row] >= 0 ? .name(facts.waveName.base[row]) : .none
     if let position = schema.wavePosition, let answer = role(position, row, grid, evaluator) {
       wave = answer
@@ -185,6 +214,7 @@ struct GroupTable {
   let schema: EngineSchema
   private(set) var keys: [GroupKey] = []
   private var ids: [GroupSignature: Int32] = [:]
+  private var storedIDs: [GroupKey: Int32] = [:]
   /// Metadata names (``BatchDecoder/names``).
   var names: [String] = []
 
@@ -192,13 +222,22 @@ struct GroupTable {
     self.schema = schema
   }
 
+  /// The number of a group named in the store.
+  mutating func id(ofStored key: GroupKey) -> Int32 {
+    if let id = storedIDs[key] { return id }
+    let id = Int32(keys.count)
+    keys.append(key)
+    storedIDs[key] = id
+    return id
+  }
+
   mutating func id(of signature: GroupSignature) -> Int32 {
     if let id = ids[signature] { return id }
-    let options = schema.decoder.options
+    let options = schema.decoder?.options
     let chapter = name(
-      signature.chapter, given: options.chapter, position: schema.chapterPosition, labelled: true)
+      signature.chapter, given: options?.chapter, position: schema.chapterPosition, labelled: true)
     let wave = name(
-      signature.wave, given: options.wave, position: schema.wavePosition, labelled: false)
+      signature.wave, given: options?.wave, position: schema.wavePosition, labelled: false)
     let id = Int32(keys.count)
     keys.append(GroupKey(chapter: chapter, wave: wave ?? "1"))
     ids[signature] = id

@@ -47,6 +47,8 @@ final class RowFacts {
 /// One per reading thread (its memos are not shared).
 final class BatchDecoder {
   let schema: EngineSchema
+  /// The export's row decoder, whose verdicts the columns' outcomes are.
+  let decoder: RowDecoder
   private var memos: [CellMemo]
   private var outcomes: [[CompiledOutcome]]
   /// The rare parts of outcomes, by column and outcome.
@@ -57,8 +59,9 @@ final class BatchDecoder {
   private(set) var names: [String] = []
   private var nameIDs: [String: Int32] = [:]
 
-  init(schema: EngineSchema) {
+  init(schema: EngineSchema, decoder: RowDecoder) {
     self.schema = schema
+    self.decoder = decoder
     let columns = schema.reads.count
     memos = Array(repeating: CellMemo(), count: columns)
     outcomes = Array(repeating: [], count: columns)
@@ -93,14 +96,14 @@ final class BatchDecoder {
         let kinds = grid.kinds(position)
         let bits = grid.bits(position)
         batch.forEachCell(column: column) { row, bytes in
-          guard schema.decoder.hasText(bytes) else { return }
+          guard decoder.hasText(bytes) else { return }
           kinds[row] = AnswerGrid.Kind.text.rawValue
           bits[row] = reference(batch, row, column)
         }
       case .other(let position):
         let others = grid.others(position)
         batch.forEachCell(column: column) { row, bytes in
-          guard schema.decoder.hasText(bytes) else { return }
+          guard decoder.hasText(bytes) else { return }
           others[row] = reference(batch, row, column)
         }
       case .responseID:
@@ -109,9 +112,9 @@ final class BatchDecoder {
           facts.responseID.base[row] = reference(batch, row, column)
         }
       case .submittedAt:
-        let plan = schema.decoder.plans[column]
-        let zoned = schema.decoder.timeZoneOverride(of: plan)
-        let offset = schema.decoder.options.timeZoneOffsetMinutes ?? 0
+        let plan = decoder.plans[column]
+        let zoned = decoder.timeZoneOverride(of: plan)
+        let offset = decoder.options.timeZoneOffsetMinutes ?? 0
         batch.forEachCell(column: column) { row, bytes in
           guard !bytes.isEmpty else { return }
           if !zoned,
@@ -121,7 +124,7 @@ final class BatchDecoder {
             facts.submittedAt.base[row] = seconds
             return
           }
-          let outcome = schema.decoder.outcome(plan, bytes)
+          let outcome = decoder.outcome(plan, bytes)
           if case .submittedAt(let seconds?) = outcome.effect {
             facts.submittedAt.base[row] = seconds
           }
@@ -161,7 +164,7 @@ extension BatchDecoder {
   private func decodeMemo(
     _ column: Int, _ batch: RecordBatch, _ grid: AnswerGrid, _ facts: RowFacts
   ) {
-    let plan = schema.decoder.plans[column]
+    let plan = decoder.plans[column]
     let position = plan.position
     if shortCells[column].isEmpty { shortCells[column] = Array(repeating: -1, count: 257) }
     var short = shortCells[column]
@@ -175,7 +178,7 @@ extension BatchDecoder {
     // which it never reads: every write below is guarded by the action.
     let target = position ?? 0
     let digitCodes =
-      schema.decoder.platform == .googleForms || !schema.fitsInBits(target) ? nil : plan.digitCodes
+      decoder.platform == .googleForms || !schema.fitsInBits(target) ? nil : plan.digitCodes
     let codeBits = schema.multipleBits[target]
     let kinds = grid.kinds(target)
     let numbers = grid.numbers(target)
@@ -203,7 +206,7 @@ extension BatchDecoder {
           index = found
         } else {
           index = Int32(known.count)
-          let (compiled, parts) = compile(schema.decoder.outcome(plan, bytes), column: column)
+          let (compiled, parts) = compile(decoder.outcome(plan, bytes), column: column)
           known.append(compiled)
           if let parts { rareParts[index] = parts }
           if shortSlot >= 0 {
@@ -298,7 +301,7 @@ extension BatchDecoder {
     var compiled = CompiledOutcome()
     var rare = CompiledOutcome.Rare(otherText: outcome.otherText)
     if let problem = outcome.problem { compiled.severity = problem.severity == .warning ? 1 : 2 }
-    let position = schema.decoder.plans[column].position
+    let position = decoder.plans[column].position
     switch outcome.effect {
     case .none, .responseID, .submittedAt, .other: break
     case .answer(let answer):

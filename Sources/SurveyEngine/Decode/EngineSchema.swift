@@ -21,8 +21,9 @@ final class EngineSchema: Sendable {
     case submittedAt
   }
 
-  /// The row decoder the engine's verdicts agree with (it words the problems).
-  let decoder: RowDecoder
+  /// The row decoder the engine's verdicts agree with (it words the problems); nil for
+  /// responses read back from the store, which were checked when they were imported.
+  let decoder: RowDecoder?
   let survey: Survey
   let program: SurveyProgram
   /// How each column is read.
@@ -42,12 +43,15 @@ final class EngineSchema: Sendable {
   /// The question positions of `private hashed` fields (the person key).
   let personPositions: [Int]
 
-  init(decoder: RowDecoder) {
+  convenience init(decoder: RowDecoder) {
+    self.init(survey: decoder.survey, decoder: decoder)
+  }
+
+  init(survey: Survey, decoder: RowDecoder? = nil) {
     self.decoder = decoder
-    let survey = decoder.survey
     self.survey = survey
     program = survey.program
-    reads = decoder.plans.map { plan in
+    reads = (decoder?.plans ?? []).map { plan in
       switch plan.kind {
       case .ignored, .metadata(.ignored), .metadata(.startedAt), .metadata(.language): .skip
       case .metadata(.responseID): .responseID

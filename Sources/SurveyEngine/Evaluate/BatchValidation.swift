@@ -12,7 +12,10 @@ struct BatchValidation {
     let schema = evaluator.schema
     let program = schema.program
     let count = evaluator.count
-    let info = schema.decoder.questionInfo
+    // Stored responses were validated when they were imported: only what was shown is worked
+    // out for them, and no row is set aside.
+    let decoder = schema.decoder
+    let info = decoder?.questionInfo
     shown = []
     shown.reserveCapacity(grid.questions)
     for position in 0..<grid.questions {
@@ -28,13 +31,13 @@ struct BatchValidation {
       let otherTexts = grid.otherTexts[position]
       let hasOther = { (row: Int) -> Bool in others[row] != 0 || otherTexts?[row] != nil }
       let required =
-        info[position].isRequired && !info[position].isDropped
-        && schema.decoder.cellColumn[position] != nil
+        info.map { $0[position].isRequired && !$0[position].isDropped } ?? false
+        && decoder?.cellColumn[position] != nil
       var substantive = false
       for row in 0..<count {
         let kind = kinds[row]
         if !isShown[row] {
-          if kind != AnswerGrid.Kind.blank.rawValue || hasOther(row) {
+          if decoder != nil, kind != AnswerGrid.Kind.blank.rawValue || hasOther(row) {
             facts.errors.base[row] = true
           }
           continue
@@ -44,7 +47,7 @@ struct BatchValidation {
         }
         if Self.isSubstantive(kind) { substantive = true }
       }
-      guard substantive, position < program.checks.count else { continue }
+      guard decoder != nil, substantive, position < program.checks.count else { continue }
       for check in program.checks[position] {
         let holds = evaluator.evaluate(check.condition)
         for row in 0..<count where isShown[row] && Self.isSubstantive(kinds[row]) {
