@@ -29,7 +29,7 @@ final class BatchRunner {
     batch = RecordBatch(capacity: Self.batchSize, width: rowDecoder.headerWidth)
     grid = AnswerGrid(capacity: Self.batchSize, questions: schema.questionCount)
     facts = RowFacts(capacity: Self.batchSize)
-    self.decoder = BatchDecoder(schema: schema, decoder: decoder)
+    self.decoder = BatchDecoder(schema: schema, decoder: decoder, capacity: Self.batchSize)
     columns = RespondentColumns(schema: schema)
     groups = GroupTable(schema: schema)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import SurveyCore
+import SurveyEngine
 import SurveyIngest
 import SurveySimulation
 import SurveyStore
@@ -53,7 +54,9 @@ enum DemoCommand: Command {
       (work as NSString).appendingPathComponent("survey.db"), context: context)
     let codebook = Codebook.json(survey).compact
     for (wave, path) in exports.enumerated() {
-      let result = try Importer(store: store, survey: survey, codebook: codebook).importFile(
+      let importer = Importer(
+        store: store, survey: survey, codebook: codebook, rows: BatchRowReader.rows(of:))
+      let result = try importer.importFile(
         path, options: ImportOptions(wave: String(wave + 1)), importedAt: 0)
       guard let summary = result.summary, summary.rejected == 0 else {
         context.emit(result.fileDiagnostics)

@@ -1,5 +1,6 @@
 import Foundation
 import SurveyCore
+import SurveyEngine
 import SurveyIngest
 import SurveyStore
 
@@ -8,7 +9,12 @@ extension ImportCommand {
     _ path: String, survey: Survey, codebook: String, store: ResponseStore, options: ImportOptions,
     context: CommandContext
   ) throws -> Int32 {
-    let importer = Importer(store: store, survey: survey, codebook: codebook)
+    // The row-at-a-time reading stays as the oracle the column engine's imports are compared
+    // with (SURVEY_ENGINE=rows).
+    let byRows = context.console.environment["SURVEY_ENGINE"] == "rows"
+    let rows: (ResponseReader) -> any ImportRowSource =
+      byRows ? { reader in reader } : { reader in BatchRowReader.rows(of: reader) }
+    let importer = Importer(store: store, survey: survey, codebook: codebook, rows: rows)
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     var progress = Progress(
       stream: context.console.err, total: size, label: (path as NSString).lastPathComponent)

@@ -138,6 +138,29 @@ final class RecordBatch {
 }
 
 extension RecordBatch {
+  /// Calls `body` with one cell's bytes (empty beyond the row's fields).
+  func withCell<R>(row: Int, column: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    guard row < count, column < width else {
+      return body(UnsafeRawBufferPointer(start: nil, count: 0))
+    }
+    let slot = row * width + column
+    let start = fieldStart.base[slot]
+    let length = Int(fieldLength.base[slot])
+    if start >= 0 {
+      return text.withUnsafeBytes { bytes in
+        guard Int(start) + length <= bytes.count else {
+          return body(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        return body(UnsafeRawBufferPointer(rebasing: bytes[Int(start)..<(Int(start) + length)]))
+      }
+    }
+    return side.withUnsafeBytes { bytes in
+      guard Int(~start) + length <= bytes.count else {
+        return body(UnsafeRawBufferPointer(start: nil, count: 0))
+      }
+      return body(UnsafeRawBufferPointer(rebasing: bytes[Int(~start)..<(Int(~start) + length)]))
+    }
+  }
   /// Calls `body` with the bytes of each record's field in a column, with the record's index.
   func forEachCell(
     column: Int, _ body: (_ row: Int, _ bytes: UnsafeRawBufferPointer) -> Void

@@ -51,6 +51,14 @@ final class BatchDecoder {
   let decoder: RowDecoder
   private var memos: [CellMemo]
   private var outcomes: [[CompiledOutcome]]
+  /// The row decoder's outcome of each distinct cell text, by column, beside its compiled form
+  /// (for rows handed over whole, see ``cellOutcome(row:column:batch:)``).
+  private var cellOutcomes: [[CellOutcome]]
+  /// Rows per batch.
+  let capacity: Int
+  /// Each memo column's outcome per row of the batch (`column * capacity + row`), or -1 for a
+  /// cell read straight from its bytes.
+  private let rowOutcomes: ColumnBuffer<Int32>
   /// The rare parts of outcomes, by column and outcome.
   private var rare: [[Int32: CompiledOutcome.Rare]]
   /// The outcome of an empty cell, and of each one-byte cell, per column (-1: not yet known).
@@ -59,12 +67,15 @@ final class BatchDecoder {
   private(set) var names: [String] = []
   private var nameIDs: [String: Int32] = [:]
 
-  init(schema: EngineSchema, decoder: RowDecoder) {
+  init(schema: EngineSchema, decoder: RowDecoder, capacity: Int) {
     self.schema = schema
     self.decoder = decoder
+    self.capacity = capacity
     let columns = schema.reads.count
     memos = Array(repeating: CellMemo(), count: columns)
     outcomes = Array(repeating: [], count: columns)
+    cellOutcomes = Array(repeating: [], count: columns)
+    rowOutcomes = ColumnBuffer(capacity: max(1, columns * capacity), repeating: -1)
     rare = Array(repeating: [:], count: columns)
     shortCells = Array(repeating: [], count: columns)
   }
@@ -141,6 +152,20 @@ final class BatchDecoder {
     normaliseCodes(count, grid)
   }
 
+  /// A cell's outcome in the batch just decoded, as the row decoder works it out: remembered
+  /// for the cells read through a memo, worked out again for the others.
+  func cellOutcome(row: Int, column: Int, batch: RecordBatch) -> CellOutcome {
+    if case .memo = schema.reads[column], row < capacity {
+      let index = rowOutcomes.base[column * capacity + row]
+      if index >= 0, Int(index) < cellOutcomes[column].count {
+        return cellOutcomes[column][Int(index)]
+      }
+    }
+    return batch.withCell(row: row, column: column) { bytes in
+      decoder.outcome(decoder.plans[column], bytes)
+    }
+  }
+
   private func reference(_ batch: RecordBatch, _ row: Int, _ column: Int) -> UInt64 {
     let slot = row * batch.width + column
     return TextRef.make(start: batch.fieldStart.base[slot], length: batch.fieldLength.base[slot])
@@ -170,10 +195,13 @@ extension BatchDecoder {
     var short = shortCells[column]
     var memo = CellMemo()
     var known: [CompiledOutcome] = []
+    var cells: [CellOutcome] = []
     var rareParts: [Int32: CompiledOutcome.Rare] = [:]
     swap(&memo, &memos[column])
     swap(&known, &outcomes[column])
+    swap(&cells, &cellOutcomes[column])
     swap(&rareParts, &rare[column])
+    let rowOutcome = rowOutcomes.base + column * capacity
     // A column of no question (metadata) writes into the grid's spare first question slots,
     // which it never reads: every write below is guarded by the action.
     let target = position ?? 0
@@ -188,6 +216,7 @@ extension BatchDecoder {
       if let digitCodes, bytes.count > 1,
         let mask = Self.codeMask(bytes, digitCodes: digitCodes, bits: codeBits)
       {
+        rowOutcome[row] = -1
         if kinds[row] == AnswerGrid.Kind.codes.rawValue {
           bits[row] |= mask
         } else {
@@ -206,8 +235,10 @@ extension BatchDecoder {
           index = found
         } else {
           index = Int32(known.count)
-          let (compiled, parts) = compile(decoder.outcome(plan, bytes), column: column)
+          let cell = decoder.outcome(plan, bytes)
+          let (compiled, parts) = compile(cell, column: column)
           known.append(compiled)
+          cells.append(cell)
           if let parts { rareParts[index] = parts }
           if shortSlot >= 0 {
             short[shortSlot] = index
@@ -216,6 +247,7 @@ extension BatchDecoder {
           }
         }
       }
+      rowOutcome[row] = index
       let outcome = known[Int(index)]
       if outcome.severity == 2 {
         facts.errors.base[row] = true
@@ -255,6 +287,7 @@ extension BatchDecoder {
     shortCells[column] = short
     swap(&memo, &memos[column])
     swap(&known, &outcomes[column])
+    swap(&cells, &cellOutcomes[column])
     swap(&rareParts, &rare[column])
   }
 

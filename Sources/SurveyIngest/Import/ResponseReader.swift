@@ -286,3 +286,18 @@ package struct HeldRecord: Sendable {
   /// Whether it stands for a record over the reader's limits.
   package var isTooLarge: Bool
 }
+
+/// Where an import's rows come from: a ``ResponseReader`` row by row, or the column engine,
+/// which reads them in batches and hands them over one at a time.
+package protocol ImportRowSource: AnyObject {
+  /// The next row, or `nil` at the end of the file.
+  func next() throws(CSVIOError) -> ImportedRow?
+  /// Bytes of the file read so far (for progress).
+  var bytesRead: Int { get }
+  /// Rows without any answer, skipped.
+  var emptyRows: Int { get }
+  /// Problems the CSV reader found that belong to no row (a fatal encoding problem).
+  var trailingIssues: [CSVIssue] { get }
+}
+
+extension ResponseReader: ImportRowSource {}

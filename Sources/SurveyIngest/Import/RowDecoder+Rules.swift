@@ -45,7 +45,7 @@ extension RowDecoder {
   }
 
   /// The chapter, wave, weight and person key from their questions.
-  func assignRoles(_ row: inout ImportedRow, fields: some FieldSource) {
+  func assignRoles(_ row: inout ImportedRow) {
     if let id = survey.roles.chapter, let position = survey.position(ofQuestion: id) {
       row.chapter = roleText(row.answers[position], position: position, labelled: true)
     }

@@ -116,14 +116,45 @@ package struct RowDecoder: Sendable {
     return decode(saved, line: line, raw: raw, issues: issues)
   }
 
-  func decode(_ fields: some FieldSource, line: Int, raw: [UInt8], issues: [CSVIssue])
+  /// A row the column engine found no problem in (no CSV issue, no problem in any cell, no
+  /// broken rule), assembled from its cells' outcomes as ``decode(_:line:raw:issues:)``
+  /// assembles a row, without checking it again.
+  ///
+  /// - Parameters:
+  ///   - line: The physical line the record starts on.
+  ///   - raw: The record's text.
+  ///   - outcome: Each column's cell outcome (``outcome(_:_:)`` of the cell).
+  package func assemble(line: Int, raw: [UInt8], outcome: (_ column: Int) -> CellOutcome)
     -> ImportedRow
   {
-    var row = ImportedRow(
+    var row = emptyRow(line: line, raw: raw)
+    for (index, plan) in plans.enumerated() { apply(outcome(index), plan, to: &row) }
+    finish(&row)
+    return row
+  }
+
+  private func emptyRow(line: Int, raw: [UInt8]) -> ImportedRow {
+    ImportedRow(
       line: line, raw: raw, answers: Array(repeating: .blank, count: survey.questions.count),
       otherTexts: [:],
       responseID: nil, submittedAt: nil, chapter: options.chapter, wave: options.wave, weight: nil,
       personValue: nil, problems: [])
+  }
+
+  /// A multiple-choice answer with no option ticked is no answer; then the roles are read.
+  private func finish(_ row: inout ImportedRow) {
+    for position in row.answers.indices {
+      if case .codes(let codes) = row.answers[position], codes.isEmpty {
+        row.answers[position] = .blank
+      }
+    }
+    assignRoles(&row)
+  }
+
+  func decode(_ fields: some FieldSource, line: Int, raw: [UInt8], issues: [CSVIssue])
+    -> ImportedRow
+  {
+    var row = emptyRow(line: line, raw: raw)
     if !issues.isEmpty {
       let path = fields.location(0).path
       for issue in issues {
@@ -151,7 +182,7 @@ package struct RowDecoder: Sendable {
       }
     }
     validate(&row, fields: fields)
-    assignRoles(&row, fields: fields)
+    assignRoles(&row)
     if row.isRejected { row.raw = redact(fields, raw: raw) }
     return row
   }

@@ -21,12 +21,19 @@ package struct Importer {
   package let survey: Survey
   /// The survey's JSON codebook, stored with its version.
   package let codebook: String
+  /// How an export's rows are read once its header is: by the column engine, or row by row
+  /// (the reader itself, the default).
+  package let rows: (ResponseReader) -> any ImportRowSource
 
   /// Creates an importer.
-  package init(store: ResponseStore, survey: Survey, codebook: String) {
+  package init(
+    store: ResponseStore, survey: Survey, codebook: String,
+    rows: @escaping (ResponseReader) -> any ImportRowSource = { $0 }
+  ) {
     self.store = store
     self.survey = survey
     self.codebook = codebook
+    self.rows = rows
   }
 
   /// Where an import is, for whoever watches it (and for tests that stop it there).
@@ -79,17 +86,18 @@ package struct Importer {
     info.replacesChanged = options.replacesChanged
     info.sourcePath = path
     info.redact = reader.redaction
+    let source = rows(reader)
     let summary = try store.importRows(survey: survey, codebook: codebook, info: info) { add in
       onStage(.began)
-      while var row = try reader.next() {
+      while var row = try source.next() {
         let outcome = try add(&row)
-        onRow(row, outcome, reader.bytesRead)
+        onRow(row, outcome, source.bytesRead)
       }
-      for issue in reader.trailingIssues where issue.severity == .fatal {
+      for issue in source.trailingIssues where issue.severity == .fatal {
         throw StoreError.database(issue.message)
       }
       // The file's hash is part of the import: it is recorded in the same transaction.
-      return ImportTail(emptyRows: reader.emptyRows, fileSHA256: hasher.wait())
+      return ImportTail(emptyRows: source.emptyRows, fileSHA256: hasher.wait())
     } beforeCommit: {
       onStage(.committing)
     }
