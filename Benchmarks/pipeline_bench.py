@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""The whole pipeline, timed side by side with its peers (issue 7).
+"""The whole pipeline, timed side by side with its peers (issues 7 and 13).
 
-Generates 100,000- and 1,000,000-respondent exports of the default survey with
-`survey simulate` (generic CSV, 8 chapters), then, interleaved over --rounds rounds, times:
+Generates 100,000- and 1,000,000-respondent exports of the default survey and of a plain survey
+(Benchmarks/plain.survey: 34 five-point items, a chapter, a multiple choice answered with its
+labels, free text, one scale, two indicators, no causes) with `survey simulate` (generic CSV,
+8 chapters), then, interleaved over --rounds rounds, times on the default survey:
 
   report-csv       survey report straight from the CSV (all cores)
   report-csv-1     the same on one thread
@@ -12,6 +14,13 @@ Generates 100,000- and 1,000,000-respondent exports of the default survey with
   report-saved     the same report again: it reads the saved counts instead of the responses
   pandas, polars   per-chapter aggregates of the same CSV (Benchmarks/peers/aggregates.py)
   sqlite-import    sqlite3's own .import of the same file into one table (validates nothing)
+
+and on the plain survey:
+
+  plain-report-1   survey report straight from the CSV on one thread
+  plain-csv        the CSV reader alone on the same file (csvbench --mode serial: every field
+                   visited once, nothing decoded)
+  plain-pandas, plain-polars   the peers' per-chapter aggregates of that file
 
 and prints medians of wall time, the largest peak RSS, MB/s and ratios, as Markdown for
 Benchmarks/RESULTS.md. Before timing, the pandas and polars aggregates are checked against the
@@ -35,6 +44,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = ROOT / "Benchmarks" / "data"
 VENV = ROOT / "Benchmarks" / ".venv"
 SURVEY = ROOT / "Surveys" / "connection.survey"
+PLAIN = ROOT / "Benchmarks" / "plain.survey"
 BIN = ROOT / ".build" / "release"
 
 
@@ -55,27 +65,53 @@ def timed(command, stdout=subprocess.DEVNULL):
 def setup():
     run(["swift", "build", "-c", "release", "--product", "survey"], cwd=ROOT)
     run(["swift", "build", "-c", "release", "--product", "aggbench"], cwd=ROOT)
+    run(["swift", "build", "-c", "release", "--product", "csvbench"], cwd=ROOT)
     if not (VENV / "bin" / "python").exists():
         run([sys.executable, "-m", "venv", str(VENV)])
         run([str(VENV / "bin" / "pip"), "install", "-q", "pandas", "polars"])
     DATA.mkdir(parents=True, exist_ok=True)
-    codebook = DATA / "connection.codebook.json"
-    with open(codebook, "w") as out:
-        run([str(BIN / "survey"), "describe", str(SURVEY), "--format", "json"], stdout=out)
-    return codebook
+    codebooks = {}
+    for survey in (SURVEY, PLAIN):
+        codebook = DATA / f"{survey.stem}.codebook.json"
+        with open(codebook, "w") as out:
+            run([str(BIN / "survey"), "describe", str(survey), "--format", "json"], stdout=out)
+        codebooks[survey] = codebook
+    return codebooks
 
 
-def export(rows):
-    path = DATA / f"connection-{rows}.csv"
+def export(survey, rows):
+    path = DATA / f"{survey.stem}-{rows}.csv"
     if not path.exists():
         print(f"generating {path.name} …", file=sys.stderr)
-        run([str(BIN / "survey"), "simulate", str(SURVEY), "-o", str(path), "--respondents", str(rows),
+        run([str(BIN / "survey"), "simulate", str(survey), "-o", str(path), "--respondents", str(rows),
              "--chapters", "8", "--seed", "7"], stderr=subprocess.DEVNULL)
+        if survey == PLAIN:
+            with_labels(path)
     return path
 
 
-def check(codebook, path):
-    ours = json.loads(run([str(BIN / "aggbench"), str(SURVEY), str(path)], capture_output=True,
+def with_labels(path):
+    """Rewrites the plain export's multiple choice ('heard') with its options' labels, as the
+    platforms that export labels write them, so the engine matches labels with spaces."""
+    import csv
+    labels = {"1": "Meetup", "2": "Word of mouth", "3": "Social media", "4": "A flyer or a poster",
+              "5": "At my workplace"}
+    temporary = path.with_suffix(".tmp")
+    with open(path, newline="") as source, open(temporary, "w", newline="") as target:
+        reader = csv.reader(source)
+        writer = csv.writer(target, lineterminator="\n")
+        header = next(reader)
+        column = header.index("heard")
+        writer.writerow(header)
+        for row in reader:
+            if row[column]:
+                row[column] = ";".join(labels[code] for code in row[column].split(";"))
+            writer.writerow(row)
+    temporary.replace(path)
+
+
+def check(survey, codebook, path):
+    ours = json.loads(run([str(BIN / "aggbench"), str(survey), str(path)], capture_output=True,
                           text=True).stdout)
     for engine in ("pandas", "polars"):
         theirs = json.loads(run([str(VENV / "bin" / "python"), str(ROOT / "Benchmarks/peers/aggregates.py"),
@@ -85,6 +121,19 @@ def check(codebook, path):
     cells = sum(len(c["questions"]) for c in ours["chapters"].values())
     print(f"{path.name}: pandas and polars agree with the toolkit on {cells} chapter × question counts",
           file=sys.stderr)
+
+
+def plain_configurations(codebook, path):
+    survey = [str(BIN / "survey")]
+    python = str(VENV / "bin" / "python")
+    peers = str(ROOT / "Benchmarks/peers/aggregates.py")
+    return [
+        ("plain-report-1", lambda: timed(survey + ["report", "--survey", str(PLAIN), "--format", "json",
+                                                   "--threads", "1", str(path)])),
+        ("plain-csv", lambda: timed([str(BIN / "csvbench"), str(path), "--mode", "serial", "--column", "2"])),
+        ("plain-pandas", lambda: timed([python, peers, "pandas", str(codebook), str(path)])),
+        ("plain-polars", lambda: timed([python, peers, "polars", str(codebook), str(path)])),
+    ]
 
 
 def configurations(codebook, path, work):
@@ -121,15 +170,20 @@ def main():
     parser.add_argument("--small", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    codebook = setup()
+    codebooks = setup()
     work = DATA / "work"
     work.mkdir(exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; rounds: {args.rounds}\n")
     for rows in (args.small, args.rows):
-        path = export(rows)
-        check(codebook, path)
+        path = export(SURVEY, rows)
+        plain = export(PLAIN, rows)
+        check(SURVEY, codebooks[SURVEY], path)
+        check(PLAIN, codebooks[PLAIN], plain)
         size = path.stat().st_size / 1e6
-        configs = configurations(codebook, path, work)
+        plain_size = plain.stat().st_size / 1e6
+        configs = configurations(codebooks[SURVEY], path, work) + plain_configurations(
+            codebooks[PLAIN], plain)
+        sizes = {name: plain_size if name.startswith("plain") else size for name, _ in configs}
         times = {name: [] for name, _ in configs}
         peaks = {name: 0.0 for name, _ in configs}
         for _ in range(args.rounds):
@@ -138,17 +192,20 @@ def main():
                 times[name].append(wall)
                 peaks[name] = max(peaks[name], rss)
         median = {name: statistics.median(values) for name, values in times.items()}
-        print(f"### {rows:,} respondents ({size:.0f} MB)\n")
+        print(f"### {rows:,} respondents ({size:.0f} MB; plain survey {plain_size:.0f} MB)\n")
         print("| configuration | median s | MB/s | peak RSS MiB | runs |")
         print("|---|---|---|---|---|")
         for name, _ in configs:
-            print(f"| {name} | {median[name]:.2f} | {size / median[name]:.0f} | {peaks[name]:.0f} | "
+            print(f"| {name} | {median[name]:.2f} | {sizes[name] / median[name]:.0f} | {peaks[name]:.0f} | "
                   + " ".join(f"{t:.2f}" for t in times[name]) + " |")
         print()
         print(f"- report-csv / polars: {median['report-csv'] / median['polars']:.2f}×; "
               f"report-csv / pandas: {median['report-csv'] / median['pandas']:.2f}×")
         print(f"- one thread / all cores: {median['report-csv-1'] / median['report-csv']:.2f}×")
         print(f"- import / sqlite .import: {median['import'] / median['sqlite-import']:.2f}×")
+        print(f"- plain survey: engine on one thread / CSV reader alone: "
+              f"{median['plain-report-1'] / median['plain-csv']:.2f}×; / polars: "
+              f"{median['plain-report-1'] / median['plain-polars']:.2f}×")
         print(f"- report from saved counts: {median['report-saved']:.2f} s "
               f"(first report {median['report-store']:.2f} s)")
         print()
