@@ -13,6 +13,10 @@ import Testing
       "1️⃣question q \"Q?\"\n  text\n",
       [DiagnosticSpec("check.missingHeader")], withHeader: false),
     DiagnosticCase(
+      "respondents who are neither members nor anyone",
+      "survey t \"T\"\n  version 1\n  respondents 1️⃣member\n",
+      [DiagnosticSpec("check.unknownValue", label: "did you mean 'members'?")], withHeader: false),
+    DiagnosticCase(
       "survey without a version",
       "1️⃣survey t \"T\"\n  languages en \"English\"\n",
       [DiagnosticSpec("check.missingVersion")], withHeader: false),

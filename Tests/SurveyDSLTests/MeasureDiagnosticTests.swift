@@ -82,6 +82,14 @@ import Testing
       "cause 1️⃣k \"K\"\n  group work\n",
       [DiagnosticSpec("check.missingRule")]),
     DiagnosticCase(
+      "unmeasurable among someone other than members",
+      "cause k \"K\"\n  exposed if 1 = 1\n  unmeasurable among 1️⃣membres\n",
+      [DiagnosticSpec("check.unknownValue", label: "did you mean 'members'?")]),
+    DiagnosticCase(
+      "unmeasurable without 'among'",
+      "cause k \"K\"\n  exposed if 1 = 1\n  unmeasurable 1️⃣members\n",
+      [DiagnosticSpec("dsl.expectedValue")]),
+    DiagnosticCase(
       "index without causes",
       "index 1️⃣x \"X\"\n  min-known 1\n",
       [DiagnosticSpec("check.emptyIndex")]),

@@ -75,6 +75,34 @@ import Testing
         == "meet includes any (park, library) or meet includes cafe or count(meet) >= 2")
   }
 
+  @Test("who answers, and a cause that cannot hold for members")
+  func respondentsAndUnmeasurableCauses() throws {
+    let source = { (respondents: String) in
+      """
+      survey t "T"
+        version 1
+      \(respondents)
+      question alone "Do you belong to no group?"
+        yes-no
+
+      cause lonely "Belongs to no group"
+        exposed if alone = yes
+        unmeasurable among members
+
+      cause other "Other"
+        exposed if alone = no
+      """
+    }
+    for (line, expected) in [("  respondents members\n", Respondents.members), ("", .anyone)] {
+      let loader = SourceLoader(files: ["main.survey": source(line)])
+      let compiled = try SurveyCompiler.compile(path: "main.survey", loader: loader)
+      #expect(!compiled.diagnostics.hasErrors, "\(compiled.diagnostics)")
+      let survey = try #require(compiled.survey)
+      #expect(survey.respondents == expected)
+      #expect(survey.causes.map(\.isUnmeasurableAmongMembers) == [true, false])
+    }
+  }
+
   @Test func scalesCausesIndexesAndIndicators() throws {
     let survey = try Self.everything()
     let scale = try #require(survey.scale("cohesion_score"))

@@ -24,6 +24,7 @@ extension Codebook {
           ("weight", .string(survey.roles.weight)),
         ])
       ),
+      ("respondents", .string(survey.respondents.rawValue)),
       (
         "privacy",
         .object([
@@ -68,6 +69,7 @@ extension Codebook {
               ("id", .string(cause.id)), ("title", texts(cause.title)),
               ("group", .string(cause.group)),
               ("exposedIf", .string(survey.text(of: cause.rule))),
+              ("unmeasurableAmongMembers", .bool(cause.isUnmeasurableAmongMembers)),
               (
                 "items",
                 .array(Array(Set(cause.rule.references.map(\.id))).sorted().map { .string($0) })

@@ -8,6 +8,10 @@ package struct Cause: Sendable, Hashable {
   package var rule: Expr
   /// The sub-index group (for example `work`, `place` or `culture`).
   package var group: String?
+  /// Whether the rule cannot hold for a member of the organization (`unmeasurable among
+  /// members`): in a survey given to members, the cause is reported as not measurable instead
+  /// of as a share of 0.
+  package var isUnmeasurableAmongMembers = false
   /// The source of the exposure rule.
   package var provenance: Provenance
   /// Where it is declared.

@@ -32,6 +32,8 @@ package struct Survey: Sendable {
   package let roles: Roles
   /// Disclosure-control settings.
   package let privacy: PrivacyPolicy
+  /// Who the survey is given to (`respondents members`).
+  package var respondents: Respondents = .anyone
   /// The library files it uses.
   package let libraries: [LibraryInfo]
 
@@ -106,4 +108,12 @@ package struct Survey: Sendable {
 
   /// The section with an identifier.
   package func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+}
+
+/// Who a survey is given to.
+package enum Respondents: String, Sendable, Hashable, CaseIterable {
+  /// Anyone (the default): no rule is known to be impossible for the respondents.
+  case anyone
+  /// Members of the organization, each of whom belongs at least to it.
+  case members
 }

@@ -43,7 +43,7 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
   case band
   case share, mean, better, threshold, benchmark, exposed, group, causes
   case minKnown = "min-known"
-  case compute, missing, year, comparable
+  case compute, missing, year, comparable, respondents, unmeasurable
   case notComparable = "not-comparable"
 
   /// Keywords whose line is `KEYWORD "text"`, which must not be read as a translation.
@@ -58,7 +58,8 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
     switch block {
     case .declaration(let kind):
       switch kind {
-      case .survey: [.version, .languages, .description, .chapter, .wave, .weight, .privacy]
+      case .survey:
+        [.version, .languages, .description, .chapter, .wave, .weight, .privacy, .respondents]
       case .library: provenance.union([.languages, .description])
       case .use, .translation: []
       case .choices: [.missing]
@@ -71,7 +72,7 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
       case .grid: provenance.union([.single, .yesNo, .required, .show, .hint, .row])
       case .scale: provenance.union([.items, .reverse, .score, .minAnswered, .band])
       case .indicator: provenance.union([.share, .mean, .better, .threshold, .benchmark])
-      case .cause: provenance.union([.exposed, .group])
+      case .cause: provenance.union([.exposed, .group, .unmeasurable])
       case .index: [.causes, .minKnown]
       case .derived: [.compute]
       }
@@ -84,10 +85,11 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
   /// The block a keyword belongs to, for "it belongs to a scale" hints.
   package var home: String {
     switch self {
-    case .version, .languages, .chapter, .wave, .weight, .privacy: "the survey header"
+    case .version, .languages, .chapter, .wave, .weight, .privacy, .respondents:
+      "the survey header"
     case .items, .reverse, .score, .minAnswered, .band: "a scale"
     case .share, .mean, .better, .threshold, .benchmark: "an indicator"
-    case .exposed, .group: "a cause"
+    case .exposed, .group, .unmeasurable: "a cause"
     case .causes, .minKnown: "an index"
     case .compute: "a derived value"
     case .row: "a grid"

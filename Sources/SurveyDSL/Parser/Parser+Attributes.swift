@@ -213,6 +213,16 @@ extension Parser {
       return .exposedIf(parseExpression(&cursor))
     case .group:
       return expectName(&cursor, what: "a group name such as 'work'").map { .group($0) } ?? .invalid
+    case .respondents:
+      return expectWord(&cursor, what: "'members' or 'anyone'").map { .respondents($0) } ?? .invalid
+    case .unmeasurable:
+      guard cursor.eat(word: "among") != nil else {
+        error(
+          "dsl.expectedValue", DSLMessage.expected("'among members'"), at: cursor.here,
+          label: "write 'unmeasurable among members'")
+        return .invalid
+      }
+      return expectWord(&cursor, what: "'members'").map { .unmeasurableAmong($0) } ?? .invalid
     case .causes: return parseCauseSelection(&cursor)
     case .compute: return .compute(parseExpression(&cursor))
     case .missing: return parseMissingChoice(&cursor, node: node)

@@ -9,6 +9,7 @@ struct HeaderInfo {
   var privacy = PrivacyPolicy()
   var libraries: [LibraryInfo] = []
   var roleAttributes: [Attribute] = []
+  var respondents = Respondents.anyone
 }
 
 extension Resolver {
@@ -108,6 +109,16 @@ extension Resolver {
         if let primary = texts.primary { primaryDescription = primary }
         descriptions += texts.translations
       case .role: info.roleAttributes.append(attribute)
+      case .respondents(let word):
+        if let value = Respondents(rawValue: word.text) {
+          info.respondents = value
+        } else {
+          let names = Respondents.allCases.map(\.rawValue)
+          report(
+            .error, "check.unknownValue",
+            DSLMessage.unknownValue(word.text, "respondents", names),
+            at: word.range, label: Suggestion.label(for: word.text, in: names))
+        }
       case .privacy(let setting, let value): resolvePrivacy(setting, value, into: &info.privacy)
       default: break
       }

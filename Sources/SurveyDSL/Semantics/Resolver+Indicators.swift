@@ -15,6 +15,7 @@ extension Resolver {
         range: declaration.title?.range ?? name.range, fileIndex: fileIndex)
       var rule: Expr?
       var group: String?
+      var unmeasurableAmongMembers = false
       var hasRule = false
       var seen: Set<String> = []
       for attribute in declaration.attributes {
@@ -25,6 +26,16 @@ extension Resolver {
           rule = resolveCondition(
             syntax, context: ExpressionContext(fileIndex: fileIndex, allowsPrivate: false))
         case .group(let word): if checkOnce(attribute, seen: &seen) { group = word.text }
+        case .unmeasurableAmong(let word):
+          guard checkOnce(attribute, seen: &seen) else { continue }
+          if word.text == Respondents.members.rawValue {
+            unmeasurableAmongMembers = true
+          } else {
+            report(
+              .error, "check.unknownValue",
+              DSLMessage.unknownValue(word.text, "unmeasurable among", ["members"]),
+              at: word.range, label: Suggestion.label(for: word.text, in: ["members"]))
+          }
         default: break
         }
       }
@@ -33,11 +44,13 @@ extension Resolver {
           .error, "check.missingRule", DSLMessage.missingRule(name.text), at: name.range,
           label: "add a line such as '  exposed if union_member = no'")
       }
-      return Cause(
+      var cause = Cause(
         id: name.text, title: title, rule: rule ?? .bool(false), group: group,
         provenance: resolveProvenance(declaration.attributes)
           .inheriting(from: fileProvenance[fileIndex] ?? Provenance()),
         location: name.range.start)
+      cause.isUnmeasurableAmongMembers = unmeasurableAmongMembers
+      return cause
     }
   }
 

@@ -93,11 +93,12 @@ package struct Resolver {
     let derived = declarations.compactMap {
       $0.declaration.kind == .derived ? $0.declaration.name.flatMap { derivedValues[$0.text] } : nil
     }
-    let survey = Survey(
+    var survey = Survey(
       id: header.id, title: header.title, version: header.version, languages: surveyLanguages,
       description: header.description, sections: sections, questions: questions, grids: grids,
       choiceSets: choiceSets, derived: derived, scales: scales, causes: causes, indexes: indexes,
       indicators: indicators, roles: roles, privacy: header.privacy, libraries: header.libraries)
+    survey.respondents = header.respondents
     return diagnostics.hasErrors ? nil : survey
   }
 

@@ -68,6 +68,10 @@ package indirect enum AttributeValue: Sendable, Hashable {
   case exposedIf(ExprSyntax)
   /// `group G`.
   case group(Name)
+  /// `respondents members`: who the survey is given to.
+  case respondents(Name)
+  /// `unmeasurable among members`: a cause whose rule cannot hold for someone in that group.
+  case unmeasurableAmong(Name)
   /// `causes all`, `causes group G` or `causes A, B`.
   case causes(CauseSelection)
   /// `compute EXPRESSION`.

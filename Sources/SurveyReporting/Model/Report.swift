@@ -200,6 +200,9 @@ package struct CauseEntry: Sendable, Equatable, Encodable {
   package var exposed: Figure
   /// The organization's share exposed (chapter reports).
   package var organization: Figure?
+  /// True when the cause cannot be measured among the survey's respondents (its rule cannot
+  /// hold for a member of the organization); `exposed` then says so and has no value.
+  package var unmeasurable = false
 }
 
 /// A cause against an outcome: an association, never a cause.

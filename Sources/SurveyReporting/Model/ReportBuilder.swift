@@ -153,10 +153,19 @@ package struct ReportBuilder: Sendable {
   func causes(_ findings: Findings) -> [CauseEntry] {
     let entries = findings.causes.map { finding in
       let cause = survey.causes[finding.cause]
+      guard finding.isMeasurable else {
+        return CauseEntry(
+          id: cause.id, title: text(cause.title), group: cause.group,
+          exposed: Figure(
+            text: strings["cause.unmeasurable"], interval: nil, value: nil, lower: nil,
+            upper: nil, unit: "percent", bound: nil, boundValue: nil, withheld: nil,
+            lowPrecision: false),
+          organization: nil, unmeasurable: true)
+      }
       return CauseEntry(
         id: cause.id, title: text(cause.title), group: cause.group,
         exposed: formatter.estimate(finding.exposed),
-        organization: finding.organization.map(formatter.estimate))
+        organization: finding.organization.map(formatter.estimate), unmeasurable: false)
     }
     return entries.enumerated().sorted { a, b in
       let (x, y) = (a.element.exposed.value ?? -1, b.element.exposed.value ?? -1)

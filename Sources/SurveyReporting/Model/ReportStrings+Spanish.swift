@@ -19,6 +19,7 @@ extension ReportStrings {
     "withheld.complementary": "no se muestra para proteger a un grupo más pequeño",
     "withheld.extremes": "no se muestra: respuestas demasiado iguales en un grupo pequeño",
     "withheld.cell": "no se muestra: muy pocas respuestas en una categoría",
+    "cause.unmeasurable": "no se puede medir entre los miembros",
     "withheld.wave": "no se muestra: las olas difieren en muy pocas personas",
     "withheld.other": "no se muestra para proteger la privacidad (ver la auditoría)",
     "verdict.higher": "más alto",

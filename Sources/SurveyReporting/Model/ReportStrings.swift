@@ -71,6 +71,7 @@ package struct ReportStrings: Sendable {
     "withheld.extremes": "withheld: answers too alike in a small group",
     "withheld.cell": "withheld: too few answers in a category",
     "withheld.wave": "not shown: the waves differ by too few people",
+    "cause.unmeasurable": "not measurable among members",
     "withheld.other": "withheld to protect privacy (see the privacy audit)",
     "verdict.higher": "higher",
     "verdict.lower": "lower",

@@ -86,6 +86,9 @@ package struct CauseFinding: Sendable, Equatable {
   package var exposed: Released<ReleasedEstimate>
   /// The share of the organization exposed (chapter reports only).
   package var organization: Released<ReleasedEstimate>?
+  /// Whether the cause can be measured among the survey's respondents: false for a cause whose
+  /// rule cannot hold for a member in a survey given to members (no share is then worked out).
+  package var isMeasurable = true
 }
 
 /// An exposure index in a report.

@@ -146,7 +146,7 @@ extension Work {
     in group: GroupAccumulator, inChapter: Bool, into drafts: inout [RelationDraft]
   ) {
     guard group.respondents >= policy.minimumGroupSize else { return }
-    for cause in group.causes.indices {
+    for cause in group.causes.indices where survey.isMeasurable(cause: cause) {
       let accumulator = group.causes[cause]
       for outcome in builder.outcomes {
         let isShare = survey.indicatorIsShare(outcome)

@@ -154,7 +154,14 @@ struct Work {
       }
     }
     let causes = survey.causes.indices.map { cause in
-      CauseFinding(
+      guard survey.isMeasurable(cause: cause) else {
+        var finding = CauseFinding(
+          cause: cause, exposed: .withheld(.minimumGroup, message: "not measurable among members"),
+          organization: nil)
+        finding.isMeasurable = false
+        return finding
+      }
+      return CauseFinding(
         cause: cause,
         exposed: releaser.estimate(
           .exposure(cause), of: group, key: groupKey, designSize: designSize),

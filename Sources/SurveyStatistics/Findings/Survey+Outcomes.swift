@@ -60,3 +60,13 @@ extension Survey {
     return readsExposure
   }
 }
+
+extension Survey {
+  /// Whether a cause can be measured among the survey's respondents: not when the survey is
+  /// given to members and the cause's rule cannot hold for a member (its share would be 0 by
+  /// construction, not by what anyone answered).
+  package func isMeasurable(cause: Int) -> Bool {
+    guard causes.indices.contains(cause) else { return false }
+    return !(respondents == .members && causes[cause].isUnmeasurableAmongMembers)
+  }
+}
