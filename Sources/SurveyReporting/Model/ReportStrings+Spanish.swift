@@ -20,7 +20,7 @@ extension ReportStrings {
     "withheld.extremes": "no se muestra: respuestas demasiado iguales en un grupo pequeño",
     "withheld.cell": "no se muestra: muy pocas respuestas en una categoría",
     "cause.unmeasurable": "no se puede medir entre los miembros",
-    "withheld.wave": "no se muestra: las olas difieren en muy pocas personas",
+    "withheld.wave": "no se muestra: muy pocas personas entraron o salieron desde la ola anterior",
     "withheld.other": "no se muestra para proteger la privacidad (ver la auditoría)",
     "verdict.higher": "más alto",
     "verdict.lower": "más bajo",
@@ -118,7 +118,7 @@ extension ReportStrings {
       "Una persona está expuesta a una causa cuando sus respuestas cumplen la regla de la causa (ver el archivo de la encuesta). Los resultados son los indicadores que no leen ninguna pregunta de una causa. Las diferencias entre personas expuestas y no expuestas son asociaciones, nunca pruebas de causa.",
     "methods.disclosure.title": "Privacidad",
     "methods.disclosure":
-      "Ninguna cifra describe a menos de {0} personas; los recuentos y sus complementos menores de {1} solo se muestran como cotas; los grupos de menos de {2} nunca muestran 0 % ni 100 %; una sección oculta se protege ocultando otra; los cambios entre olas no se muestran si las olas difieren en menos de {0} personas; los tamaños se muestran por tramos y los porcentajes se redondean (de 5 en 5 con menos de 30 personas).",
+      "Ninguna cifra describe a menos de {0} personas; los recuentos y sus complementos menores de {1} solo se muestran como cotas; los grupos de menos de {2} nunca muestran 0 % ni 100 %; una sección oculta se protege ocultando otra; un cambio entre olas se muestra siempre que se muestren las cifras de ambas olas, porque no dice nada que ellas no digan; cuando todas las personas están enlazadas entre olas y menos de {0} entraron o salieron de un grupo, no se muestran las cifras de ese grupo en la ola posterior (junto con las de la ola anterior describirían a esas personas); cuando las olas no están enlazadas, un cambio compara a todas las personas que respondieron en cada ola, que no tienen por qué ser las mismas; los tamaños se muestran por tramos y los porcentajes se redondean (de 5 en 5 con menos de 30 personas).",
     "audit.summary": "Reglas versión {0}. No hubo que ocultar nada.",
     "audit.summary.some":
       "Reglas versión {0}. {1} valores se ocultaron o se muestran solo como cotas. La auditoría lista las reglas y los tipos de valor afectados, no cuáles.",

@@ -70,7 +70,7 @@ package struct ReportStrings: Sendable {
     "withheld.complementary": "withheld to protect a smaller group",
     "withheld.extremes": "withheld: answers too alike in a small group",
     "withheld.cell": "withheld: too few answers in a category",
-    "withheld.wave": "not shown: the waves differ by too few people",
+    "withheld.wave": "not shown: too few people joined or left since the last wave",
     "cause.unmeasurable": "not measurable among members",
     "withheld.other": "withheld to protect privacy (see the privacy audit)",
     "verdict.higher": "higher",
@@ -170,7 +170,7 @@ package struct ReportStrings: Sendable {
       "A person is exposed to a cause when their answers meet the cause's rule (see the survey file). Outcomes are the indicators that read no question a cause reads. Differences between exposed and unexposed people are associations, never evidence of cause.",
     "methods.disclosure.title": "Privacy",
     "methods.disclosure":
-      "No figure describes fewer than {0} people; counts and their complements below {1} are shown only as bounds; groups under {2} never show 0% or 100%; a withheld chapter is protected by withholding a second one; changes between waves are not shown when the waves differ by fewer than {0} people; sizes are shown as bands and percentages are rounded (to 5 points under 30 people).",
+      "No figure describes fewer than {0} people; counts and their complements below {1} are shown only as bounds; groups under {2} never show 0% or 100%; a withheld chapter is protected by withholding a second one; a change between waves is shown whenever both waves' figures are, because it says nothing they do not; when everyone is linked across waves and fewer than {0} people joined or left a group, that group's figures for the later wave are not shown (with the earlier wave's they would describe those people); when the waves are not linked, a change compares everyone who answered each wave, who need not be the same people; sizes are shown as bands and percentages are rounded (to 5 points under 30 people).",
     "audit.summary": "Rules version {0}. Nothing had to be withheld.",
     "audit.summary.some":
       "Rules version {0}. {1} values were withheld or shown only as bounds. The audit lists the rules and the kinds of value they acted on, not which values.",

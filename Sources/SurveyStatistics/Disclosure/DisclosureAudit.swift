@@ -8,7 +8,8 @@ package enum DisclosureRule: String, Sendable, CaseIterable, Comparable {
   case cell = "cell"
   /// 0 % or 100 % (or identical answers) in a group below the extremes threshold.
   case extremes = "extremes"
-  /// A change between waves whose respondents differ by too few people.
+  /// A group's figure in a wave that, with the earlier wave's, would describe the few linked
+  /// people who joined or left.
   case waveDifference = "wave-difference"
 
   /// Rules in the order reports list them.
@@ -31,8 +32,8 @@ package enum DisclosureRule: String, Sendable, CaseIterable, Comparable {
       "0 %, 100 % or identical answers in a group of fewer than \(policy.noExtremesBelow): "
         + "shown only as a bound, or withheld"
     case .waveDifference:
-      "the respondents of the two waves differ by 1 to \(policy.minimumGroupSize - 1) people, "
-        + "so the change could single someone out"
+      "everyone is linked across waves and 1 to \(policy.minimumGroupSize - 1) people joined or "
+        + "left: with the earlier wave's figure, the later one would describe them"
     }
   }
 

@@ -14,27 +14,6 @@ extension Releaser {
     return nil
   }
 
-  /// Why a change between two waves of a group may not be shown: the waves' respondents differ
-  /// by 1 to threshold − 1 people, so the change could be one person's answer.
-  ///
-  /// When every respondent of both waves carries a link key, the people who left and the people
-  /// who joined are counted exactly, and each must be 0 or at least the threshold. Otherwise
-  /// only the sizes are known, and their difference must be 0 or at least the threshold.
-  ///
-  /// - Parameters:
-  ///   - earlier: Respondents (or known values) in the earlier wave.
-  ///   - later: Respondents (or known values) in the later wave.
-  ///   - matched: People (or known pairs of values) in both waves, when every respondent is
-  ///     linked; nil otherwise.
-  package func waveRule(earlier: Int, later: Int, matched: Int?) -> DisclosureRule? {
-    let minimum = policy.minimumGroupSize
-    let small = { (difference: Int) in difference > 0 && difference < minimum }
-    if let matched {
-      return small(earlier - matched) || small(later - matched) ? .waveDifference : nil
-    }
-    return small(abs(earlier - later)) ? .waveDifference : nil
-  }
-
   /// Records a comparison that is withheld.
   package mutating func withheldComparison(_ rule: DisclosureRule, _ kind: CellKind) -> Released<
     ReleasedComparison

@@ -51,7 +51,8 @@ package struct Releaser: Sendable {
       case .complementary: "withheld to protect a smaller group"
       case .extremes: "withheld: every answer alike in a small group"
       case .cell: "withheld: too few answers in a category"
-      case .waveDifference: "withheld: the two waves differ by too few respondents"
+      case .waveDifference:
+        "withheld: with the previous wave's figure it would describe the few people who joined or left"
       }
     return .withheld(rule, message: message)
   }
@@ -70,6 +71,7 @@ package struct Releaser: Sendable {
   /// Why a group's values are all withheld, if they are.
   func groupRule(_ key: GroupKey, _ group: GroupAccumulator) -> DisclosureRule? {
     if group.respondents < policy.minimumGroupSize { return .minimumGroup }
+    if plan.isLinkedWithheld(key.chapter, wave: key.wave) { return .waveDifference }
     if let chapter = key.chapter, plan.isGroupWithheld(chapter, wave: key.wave) {
       return .complementary
     }
@@ -81,6 +83,9 @@ package struct Releaser: Sendable {
     -> DisclosureRule?
   {
     if let rule = groupRule(key, group) { return rule }
+    if plan.isLinkedWithheld(measure, chapter: key.chapter, wave: key.wave) {
+      return .waveDifference
+    }
     if let chapter = key.chapter, plan.isValueWithheld(measure, chapter: chapter, wave: key.wave) {
       return .complementary
     }

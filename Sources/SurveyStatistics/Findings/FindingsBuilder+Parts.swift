@@ -68,23 +68,15 @@ extension Work {
       pairsCache
       ?? builder.aggregation.pairs(chapter: scope.chapter, earlier: previousWave, later: wave)
     pairsCache = pairs
-    // Exact set differences only when everyone in both waves is linked.
-    let allLinked =
-      !builder.aggregation.panel.isEmpty && pairs.earlierLinked == previousGroup.respondents
-      && pairs.laterLinked == group.respondents
-    let linked = allLinked ? pairs.matched : nil
     let earlier =
       previousGroup.indicators.indices.contains(index)
       ? previousGroup.indicators[index] : IndicatorAccumulator()
     let paired =
       pairs.indicators.indices.contains(index) ? pairs.indicators[index] : PairedAccumulator()
-    let rule =
-      releaser.comparisonRule(previous, value)
-      ?? releaser.waveRule(
-        earlier: previousGroup.respondents, later: group.respondents, matched: linked)
-      ?? releaser.waveRule(
-        earlier: earlier.known, later: first.known, matched: linked.map { _ in paired.count })
-    if let rule {
+    // A change is shown when both levels are: it tells a reader nothing the two levels do not.
+    // When too few linked people joined or left, the later level is withheld by the plan (see
+    // ``DisclosurePlan/linkedGroups``), and the change with it.
+    if let rule = releaser.comparisonRule(previous, value) {
       finding.change = releaser.withheldComparison(rule, .change)
       return finding
     }

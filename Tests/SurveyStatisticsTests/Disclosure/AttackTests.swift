@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 import Testing
 
@@ -101,14 +102,15 @@ struct AttackTests {
     #expect(policy.judgeShare(count: combined.trueCount, size: combined.known) == .exact)
   }
 
-  @Test("a person who joined between waves cannot be differenced out")
+  @Test("a linked person who joined cannot be differenced out; unlinked waves show their trend")
   func differencingWaves() throws {
     let survey = try AttackSurvey.survey()
     let stayers = Self.chapter("alpha", 12, wave: "1") + Self.chapter("alpha", 12, wave: "2")
     let newcomer = [
       Person(chapter: "alpha", wave: "2", person: "newcomer", lonely: 4, friends: 0, renter: true)
     ]
-    let others = Self.chapter("beta", 30, wave: "1") + Self.chapter("beta", 30, wave: "2")
+    let others =
+      Self.chapter("beta", 30, wave: "1") + Self.chapter("beta", 30, lonelyCount: 12, wave: "2")
     for linked in [true, false] {
       var people = stayers + newcomer + others
       if !linked {
@@ -122,16 +124,37 @@ struct AttackTests {
       let builder = FindingsBuilder(aggregation: aggregation)
       for scope in [ReportScope.chapter("alpha"), .organization] {
         let findings = builder.findings(scope: scope, wave: "2", previousWave: "1")
+        #expect(Self.derivations(findings, policy: DisclosurePolicy.standard).isEmpty, "\(scope)")
         for finding in findings.indicators {
           guard let change = finding.change else {
             Issue.record("\(scope) indicator \(finding.indicator): no change entry")
             continue
           }
-          #expect(change.value == nil, "\(scope) linked \(linked): the change must be withheld")
+          if linked {
+            // With the earlier wave's figure, the later one would be the newcomer's answer.
+            #expect(change.value == nil, "\(scope): the change must be withheld")
+            #expect(finding.value.value == nil, "\(scope): the later level must be withheld")
+            if case .withheld(let rule, _) = finding.value {
+              #expect(rule == .waveDifference, "\(scope)")
+            }
+          } else {
+            // Sizes alone say nothing about who answered both waves: the trend is shown.
+            #expect(change.value != nil, "\(scope): the trend must be shown")
+          }
         }
         #expect(
-          findings.audit.entries.contains { $0.rule == .waveDifference && $0.kind == .change })
+          findings.audit.entries.contains { $0.rule == .waveDifference && $0.kind == .change }
+            == linked, "\(scope)")
       }
+      // The other chapter, which nobody joined or left, keeps its figures and its trend.
+      let beta = builder.findings(scope: .chapter("beta"), wave: "2", previousWave: "1")
+      for finding in beta.indicators {
+        #expect(finding.value.value != nil, "beta linked \(linked)")
+        if case .withheld(let rule, _)? = finding.change {
+          #expect(rule != .waveDifference, "beta linked \(linked): \(finding.indicator)")
+        }
+      }
+      #expect(beta.indicators.contains { $0.change?.value != nil }, "beta linked \(linked)")
     }
     // The control: a wave of entirely new people is compared.
     let fresh =
@@ -140,6 +163,127 @@ struct AttackTests {
       .findings(scope: .organization, wave: "2", previousWave: "1")
     let mean = try #require(survey.indicators.firstIndex { $0.id == "friends_mean" })
     #expect(findings.indicators[mean].change?.value != nil)
+  }
+
+  @Test(
+    "no withheld figure can be worked out from the shown ones, in linked and unlinked waves",
+    arguments: 0..<20)
+  func randomWaves(seed: Int) throws {
+    let survey = try AttackSurvey.survey()
+    var generator = SplitMix(seed: UInt64(seed) &+ 1000)
+    let linked = seed % 2 == 0
+    var people: [Person] = []
+    for chapter in 0..<Int.random(in: 2...5, using: &generator) {
+      let size = Int.random(in: 5...40, using: &generator)
+      let left = Int.random(in: 0...6, using: &generator)
+      let joined = Int.random(in: 0...(seed % 3 == 0 ? 15 : 6), using: &generator)
+      let lonelyShare = Double.random(in: 0...1, using: &generator)
+      let person = { (index: Int, wave: String) in
+        Person(
+          chapter: "c\(chapter)", wave: wave, person: linked ? "c\(chapter)-\(index)" : nil,
+          lonely: Double.random(in: 0...1, using: &generator) < lonelyShare ? 4 : 1,
+          friends: Int.random(in: 0...4, using: &generator),
+          renter: Bool.random(using: &generator))
+      }
+      for index in 0..<size { people.append(person(index, "1")) }
+      for index in left..<(size + joined) { people.append(person(index, "2")) }
+    }
+    let aggregation = Self.aggregate(people, survey: survey)
+    let builder = FindingsBuilder(aggregation: aggregation)
+    let scopes = [ReportScope.organization] + aggregation.chapters(in: "2").map(ReportScope.chapter)
+    for scope in scopes {
+      let findings = builder.findings(scope: scope, wave: "2", previousWave: "1")
+      let found = Self.derivations(findings, policy: DisclosurePolicy.standard)
+      #expect(found.isEmpty, "seed \(seed) \(scope): \(found)")
+    }
+  }
+
+  /// Tries to work out each withheld figure of a report from the shown ones: a change from the
+  /// two levels, a level from the other level and the change, and a chapter (with the parts never
+  /// shown) from the organization and the shown chapters, whose sizes are known only as bands.
+  /// Returns what could be worked out to within its rounding step.
+  static func derivations(_ findings: Findings, policy: DisclosurePolicy) -> [String] {
+    var found: [String] = []
+    for finding in findings.indicators {
+      let value = exact(finding.value, policy: policy)
+      let previous = finding.previous.flatMap { exact($0, policy: policy) }
+      let change = finding.change?.value
+      if finding.change != nil, change == nil, value != nil, previous != nil {
+        found.append(
+          "indicator \(finding.indicator): the withheld change is one level minus the other")
+      }
+      if value == nil, previous != nil, change != nil {
+        found.append(
+          "indicator \(finding.indicator): the withheld level is the other plus the change")
+      }
+    }
+    guard findings.scope == .organization else { return found }
+    for (index, finding) in findings.indicators.enumerated() {
+      guard let total = exact(finding.value, policy: policy),
+        let totalSize = finding.value.value?.size, let totalHigh = totalSize.upper
+      else { continue }
+      var sum = 0.0...0.0
+      var sizes = 0...0
+      var hidden = 0
+      for row in findings.chapters {
+        guard index < row.indicators.count,
+          let value = exact(row.indicators[index], policy: policy),
+          let band = row.indicators[index].value?.size, let high = band.upper
+        else {
+          hidden += 1
+          continue
+        }
+        sum = add(sum, times(value.range, Double(band.lower)...Double(high)))
+        sizes = (sizes.lowerBound + band.lower)...(sizes.upperBound + high)
+      }
+      guard hidden > 0 else { continue }
+      // What is left of the organization once the shown chapters are taken out.
+      let rest = subtract(
+        times(total.range, Double(totalSize.lower)...Double(totalHigh)), sum)
+      let low = max(1, totalSize.lower - sizes.upperBound)
+      let high = totalHigh - sizes.lowerBound
+      guard high >= low else { continue }
+      let corners = [
+        rest.lowerBound / Double(low), rest.lowerBound / Double(high),
+        rest.upperBound / Double(low), rest.upperBound / Double(high),
+      ]
+      if let least = corners.min(), let most = corners.max(), most - least < total.step {
+        found.append("indicator \(index): the hidden chapters are \(least)...\(most)")
+      }
+    }
+    return found
+  }
+
+  /// A shown, exact figure as the range its rounding allows (in percent for shares).
+  static func exact(_ released: Released<ReleasedEstimate>, policy: DisclosurePolicy)
+    -> (range: ClosedRange<Double>, step: Double)?
+  {
+    guard case .shown(let estimate) = released else { return nil }
+    switch estimate {
+    case .share(let share):
+      guard case .value(let percent) = share.percent else { return nil }
+      let step = Double(policy.percentStep(size: share.size.lower))
+      return ((Double(percent) - step / 2)...(Double(percent) + step / 2), step)
+    case .mean(let mean):
+      let step = 1 / pow(10, Double(mean.decimals))
+      return ((mean.mean - step / 2)...(mean.mean + step / 2), step)
+    }
+  }
+
+  static func add(_ a: ClosedRange<Double>, _ b: ClosedRange<Double>) -> ClosedRange<Double> {
+    (a.lowerBound + b.lowerBound)...(a.upperBound + b.upperBound)
+  }
+
+  static func subtract(_ a: ClosedRange<Double>, _ b: ClosedRange<Double>) -> ClosedRange<Double> {
+    (a.lowerBound - b.upperBound)...(a.upperBound - b.lowerBound)
+  }
+
+  static func times(_ a: ClosedRange<Double>, _ b: ClosedRange<Double>) -> ClosedRange<Double> {
+    let corners = [
+      a.lowerBound * b.lowerBound, a.lowerBound * b.upperBound, a.upperBound * b.lowerBound,
+      a.upperBound * b.upperBound,
+    ]
+    return (corners.min() ?? 0)...(corners.max() ?? 0)
   }
 
   @Test(
