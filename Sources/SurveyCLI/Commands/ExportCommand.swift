@@ -10,6 +10,7 @@ enum ExportCommand: Command {
     "Export data, or the survey as a form, a paper questionnaire, a data-entry template or a translation file"
   static let usage = """
     survey export data --survey FILE [--store DB] [--format csv|json] -o OUT
+           survey export estimates --survey FILE [--store DB | CSV...] [--wave W] [--format csv|json] -o OUT
            survey export xlsform SURVEY -o FORM.csv
            survey export questionnaire SURVEY [--language L] [--format html|text] [-o OUT]
            survey export template SURVEY -o TEMPLATE.csv
@@ -22,6 +23,15 @@ enum ExportCommand: Command {
     as a formula (starting with =, +, -, @) are masked with a leading apostrophe. The codebook
     goes next to it, named after OUT without its extension: -o data.csv writes the codebook to
     data.codebook.json.
+    'export estimates' writes, for the chapter's analyst and never for publication, every
+    estimate behind the reports in full precision: one row per wave, group (the organization and
+    each chapter) and estimate (each indicator, exposure share and index; each indicator's
+    difference from the rest of the organization and from the previous wave; each cause against
+    each outcome in the organization), with the columns wave, group, estimate_id, measure,
+    estimate, se, lower, upper, df, n, n_eff, method, p and p_adjusted (Benjamini-Hochberg over
+    every test in the file). Disclosure control decides which groups and values appear, as in
+    the reports. The CSV starts with one '#' comment line that says so (R: read.csv(...,
+    comment.char = "#"); pandas: read_csv(..., comment="#")).
     'export xlsform' writes the survey as an XLSForm (the CSV form pyxform reads) for ODK Collect
     and KoboToolbox, with every language, relevance, ranges, hard checks and required answers;
     answers come back through the KoboToolbox and ODK Central adapters.
@@ -43,20 +53,24 @@ enum ExportCommand: Command {
       "language", value: "L",
       help: "The language of a questionnaire (default: the survey's first) or translation"),
     OptionSpec("output", short: "o", value: "OUT", help: "Where to write"),
+    OptionSpec("wave", value: "W", help: "Only this wave (estimates; default: every wave)"),
   ]
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
     switch arguments.positionals.first {
     case "xlsform", "questionnaire", "template", "translation":
       return try FieldingExport.run(arguments, context: context)
+    case "estimates":
+      return try EstimatesExport.run(arguments, context: context)
     case "data":
       break
     case nil:
       throw CommandFailure.usage(
-        "say what to export: data, xlsform, questionnaire, template or translation")
+        "say what to export: data, estimates, xlsform, questionnaire, template or translation")
     case let other?:
       throw CommandFailure.usage(
-        "unknown export '\(other)'; use data, xlsform, questionnaire, template or translation")
+        "unknown export '\(other)'; use data, estimates, xlsform, questionnaire, template or translation"
+      )
     }
     guard let surveyPath = arguments.value("survey") else {
       throw CommandFailure.usage("missing --survey FILE")
