@@ -106,7 +106,7 @@ extension ReportStrings {
       "Los porcentajes llevan intervalos de Clopper-Pearson al 95 %; las medias, intervalos t al 95 %. Con pesos, los porcentajes usan el intervalo de Korn-Graubard y las medias el error estándar por linealización, como el paquete survey de R para un diseño ponderado simple.",
     "methods.tests.title": "Comparaciones",
     "methods.tests":
-      "Cada sección se compara con el resto de la organización, y cada ola con la anterior: prueba t de Welch para medias; para porcentajes, la diferencia con el intervalo de Newcombe y la prueba ji cuadrado de Pearson (prueba exacta de Fisher con recuentos pequeños); Mann-Whitney para preguntas de valoración y ji cuadrado para otras preguntas de opción única. Cuando al menos {0} de las mismas personas respondieron ambas olas, el cambio usa la prueba de McNemar (porcentajes) o la t pareada (medias). Este informe hace {1} pruebas; sus valores p se ajustan juntos (Benjamini-Hochberg) y una diferencia se llama clara solo si el p ajustado es menor que 0,05.",
+      "Cada sección se compara con el resto de la organización, y cada ola con la anterior: prueba t de Welch para medias; para porcentajes, la diferencia con el intervalo de Newcombe y la prueba ji cuadrado de Pearson (prueba exacta de Fisher con recuentos pequeños); Mann-Whitney para preguntas de valoración y ji cuadrado para otras preguntas de opción única. Cuando al menos {0} de las mismas personas respondieron ambas olas, el cambio usa la prueba de McNemar (porcentajes) o la t pareada (medias). En una encuesta ponderada, porcentajes y medias se comparan con la prueba t basada en el diseño y la prueba de Rao-Scott. Este informe hace {1} pruebas; sus valores p se ajustan juntos (Benjamini-Hochberg) y una diferencia se llama clara solo si el p ajustado es menor que 0,05.",
     "methods.missing.title": "Respuestas que faltan",
     "methods.missing":
       "Las respuestas como \"No sé\" y \"Prefiero no decirlo\" y las preguntas sin responder quedan fuera de cada porcentaje y media, nunca cuentan como \"no\"; la falta de respuesta de cada pregunta se muestra con sus respuestas. Una puntuación de escala necesita el mínimo de ítems respondidos; una suma con ítems que faltan se prorratea.",
@@ -142,6 +142,8 @@ extension ReportStrings {
     "test.Mann-Whitney U test": "prueba de Mann-Whitney",
     "test.paired t test": "prueba t pareada",
     "test.McNemar's exact test": "prueba de McNemar",
+    "test.design-based t test": "prueba t basada en el diseño",
+    "test.Rao-Scott F test": "prueba de Rao-Scott",
     "no.data": "No se puede mostrar ninguna cifra.",
     "questions.none": "No se puede mostrar ninguna pregunta.",
     "contents": "Contenido",

@@ -158,7 +158,7 @@ package struct ReportStrings: Sendable {
       "Shares carry 95% Clopper-Pearson intervals; means carry 95% t intervals. With survey weights, shares use the Korn-Graubard interval and means the linearization standard error, as R's survey package computes them for a simple weighted design.",
     "methods.tests.title": "Comparisons",
     "methods.tests":
-      "A chapter is compared with the rest of the organization, and a wave with the previous one: Welch's t test for means; for shares the difference with Newcombe's interval and Pearson's chi-square test (Fisher's exact test when counts are small); Mann-Whitney for single rating questions, chi-square for other single-choice questions. When at least {0} of the same people answered both waves, the change uses McNemar's test (shares) or the paired t test (means) on them. This report makes {1} tests; their p values are adjusted together (Benjamini-Hochberg), and a difference is called clear only when the adjusted p is below 0.05.",
+      "A chapter is compared with the rest of the organization, and a wave with the previous one: Welch's t test for means; for shares the difference with Newcombe's interval and Pearson's chi-square test (Fisher's exact test when counts are small); Mann-Whitney for single rating questions, chi-square for other single-choice questions. When at least {0} of the same people answered both waves, the change uses McNemar's test (shares) or the paired t test (means) on them. In a weighted survey, shares and means are compared with the design-based t test and the Rao-Scott test instead. This report makes {1} tests; their p values are adjusted together (Benjamini-Hochberg), and a difference is called clear only when the adjusted p is below 0.05.",
     "methods.missing.title": "Missing answers",
     "methods.missing":
       "Answers such as \"Don't know\" and \"Prefer not to say\" and skipped questions are left out of every share and mean, never counted as \"no\"; the non-response of each question is shown with its answers. A scale score needs the scale's minimum number of answered items; a sum with missing items is prorated from the answered ones.",
@@ -195,6 +195,8 @@ package struct ReportStrings: Sendable {
     "test.Mann-Whitney U test": "Mann-Whitney test",
     "test.paired t test": "paired t test",
     "test.McNemar's exact test": "McNemar's test",
+    "test.design-based t test": "design-based t test",
+    "test.Rao-Scott F test": "Rao-Scott test",
     "no.data": "No figures can be shown.",
     "questions.none": "No question can be shown.",
     "contents": "Contents",

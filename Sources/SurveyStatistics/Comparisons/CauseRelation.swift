@@ -17,22 +17,31 @@ package struct CauseRelation: Sendable, Equatable {
 
   /// The relation between a cause and an outcome in one group, or nil when either side has too
   /// few known values for the test.
+  ///
+  /// - Parameter weighted: Compare with the design-based tests of a weighted survey (the
+  ///   standardized difference stays that of the respondents, for ranking).
   package static func relation(
-    cause: Int, outcome: Int, accumulator: CauseAccumulator, isShare: Bool, level: Double = 0.95
+    cause: Int, outcome: Int, accumulator: CauseAccumulator, isShare: Bool, level: Double = 0.95,
+    weighted: Bool = false
   ) -> CauseRelation? {
     guard cause >= 0, outcome >= 0, outcome < accumulator.exposed.count else { return nil }
     let exposed = accumulator.exposed[outcome]
     let unexposed = accumulator.unexposed[outcome]
     if isShare {
-      guard let comparison = Comparison.shares(exposed, unexposed, level: level) else { return nil }
-      let p1 = Double(exposed.trueCount) / Double(comparison.firstCount)
-      let p2 = Double(unexposed.trueCount) / Double(comparison.secondCount)
+      guard let plain = Comparison.shares(exposed, unexposed, level: level),
+        let comparison = weighted
+          ? Comparison.weighted(exposed, unexposed, isShare: true, level: level) : plain
+      else { return nil }
+      let p1 = Double(exposed.trueCount) / Double(plain.firstCount)
+      let p2 = Double(unexposed.trueCount) / Double(plain.secondCount)
       let h = 2 * asin(p1.squareRoot()) - 2 * asin(p2.squareRoot())
       return CauseRelation(
         cause: cause, outcome: outcome, comparison: comparison, standardizedDifference: h)
     }
-    guard let comparison = Comparison.means(exposed, unexposed, level: level),
-      let d = comparison.effect
+    guard let plain = Comparison.means(exposed, unexposed, level: level),
+      let d = plain.effect,
+      let comparison = weighted
+        ? Comparison.weighted(exposed, unexposed, isShare: false, level: level) : plain
     else { return nil }
     return CauseRelation(
       cause: cause, outcome: outcome, comparison: comparison, standardizedDifference: d)

@@ -15,6 +15,10 @@ package struct Comparison: Sendable, Equatable {
     case pairedT = "paired t test"
     /// McNemar's exact test (a share, the same respondents in two waves).
     case mcnemar = "McNemar's exact test"
+    /// The design-based t test of a weighted survey (R's `svyttest`).
+    case designBasedT = "design-based t test"
+    /// The second-order Rao–Scott F test of a weighted table (R's `svychisq`).
+    case raoScottF = "Rao-Scott F test"
   }
 
   /// The measure of effect size attached to a comparison.

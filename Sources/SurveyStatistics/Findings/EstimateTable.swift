@@ -199,9 +199,9 @@ extension EstimateTable {
           let restValue = scratch.estimate(
             .indicator(index), of: rest, key: .organization(wave), designSize: design)
           if releaser.comparisonRule(value, restValue) == nil,
-            let comparison = isShare
-              ? Comparison.shares(first, rest.indicators[index], level: level)
-              : Comparison.means(first, rest.indicators[index], level: level)
+            let comparison = Comparison.groups(
+              first, rest.indicators[index], isShare: isShare, weighted: table.options.weighted,
+              level: level)
           {
             append(comparison, id: id + ":versus-rest", isShare: isShare)
           }
@@ -219,9 +219,9 @@ extension EstimateTable {
         let comparison: Comparison? =
           paired.count >= builder.plan.policy.minimumGroupSize
           ? Comparison.paired(paired, isShare: isShare, level: level)
-          : isShare
-            ? Comparison.shares(first, before.indicators[index], level: level)
-            : Comparison.means(first, before.indicators[index], level: level)
+          : Comparison.groups(
+            first, before.indicators[index], isShare: isShare, weighted: table.options.weighted,
+            level: level)
         if let comparison {
           append(comparison, id: id + ":change-from:" + previous, isShare: isShare)
         }
@@ -239,7 +239,7 @@ extension EstimateTable {
           guard
             let relation = CauseRelation.relation(
               cause: cause, outcome: outcome, accumulator: accumulator, isShare: isShare,
-              level: table.options.level)
+              level: table.options.level, weighted: table.options.weighted)
           else { continue }
           let sides = [accumulator.exposed[outcome], accumulator.unexposed[outcome]]
           let shown = sides.allSatisfy { side in

@@ -44,9 +44,9 @@ extension Work {
         key, of: rest, key: .organization(wave), designSize: designSize)
       if let rule = releaser.comparisonRule(value, restValue) {
         finding.versusRest = releaser.withheldComparison(rule, .comparison)
-      } else if let comparison = isShare
-        ? Comparison.shares(first, rest.indicators[index], level: builder.options.level)
-        : Comparison.means(first, rest.indicators[index], level: builder.options.level)
+      } else if let comparison = Comparison.groups(
+        first, rest.indicators[index], isShare: isShare, weighted: builder.options.weighted,
+        level: builder.options.level)
       {
         pending.append(
           (.indicatorRest(index), comparison, isShare, Self.decimals(value, restValue)))
@@ -85,10 +85,8 @@ extension Work {
     if paired.count >= policy.minimumGroupSize {
       comparison = Comparison.paired(paired, isShare: isShare, level: level)
     } else {
-      comparison =
-        isShare
-        ? Comparison.shares(first, earlier, level: level)
-        : Comparison.means(first, earlier, level: level)
+      comparison = Comparison.groups(
+        first, earlier, isShare: isShare, weighted: builder.options.weighted, level: level)
     }
     if let comparison {
       pending.append((.indicatorChange(index), comparison, isShare, Self.decimals(previous, value)))
@@ -145,8 +143,9 @@ extension Work {
         let level = builder.options.level
         guard
           let relation = CauseRelation.relation(
-            cause: cause, outcome: outcome, accumulator: accumulator, isShare: isShare, level: level
-          )
+            cause: cause, outcome: outcome, accumulator: accumulator, isShare: isShare,
+            level: level,
+            weighted: builder.options.weighted)
         else { continue }
         let sides = [accumulator.exposed[outcome], accumulator.unexposed[outcome]]
         let decimals = policy.decimals(size: min(sides[0].known, sides[1].known))
@@ -252,10 +251,9 @@ extension Work {
           }
           let isShare = measure.isShare(in: survey)
           let level = builder.options.level
-          let comparison =
-            isShare
-            ? Comparison.shares(accumulator.indicators[index], rest.indicators[index], level: level)
-            : Comparison.means(accumulator.indicators[index], rest.indicators[index], level: level)
+          let comparison = Comparison.groups(
+            accumulator.indicators[index], rest.indicators[index], isShare: isShare,
+            weighted: builder.options.weighted, level: level)
           if let comparison {
             pending.append(
               (
