@@ -46,7 +46,8 @@ let package = Package(
     .executableTarget(name: "FuzzDSL", dependencies: ["FuzzSupport", "SurveyDSL", "SurveyCore"]),
     .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "SurveyIngest"]),
     .executableTarget(
-      name: "FuzzImport", dependencies: ["FuzzSupport", "SurveyIngest", "SurveyDSL", "SurveyCore"]),
+      name: "FuzzImport",
+      dependencies: ["FuzzSupport", "SurveyIngest", "SurveyEngine", "SurveyDSL", "SurveyCore"]),
     .executableTarget(
       name: "aggbench",
       dependencies: ["SurveyCLI", "SurveyDSL", "SurveyIngest", "SurveyStatistics", "SurveyCore"]),

@@ -2,6 +2,7 @@ import Foundation
 import FuzzSupport
 import SurveyCore
 import SurveyDSL
+import SurveyEngine
 import SurveyIngest
 
 // Fuzz target for the import path: any bytes as an export of a small survey with every kind of
@@ -78,10 +79,33 @@ func fuzzImport(_ bytes: UnsafeRawBufferPointer) {
     return
   }
   var rows = 0
+  var rejected = 0
   while let row = try? reader.next(), rows < 10_000 {
     rows += 1
+    if row.isRejected { rejected += 1 }
     _ = row.problems.map(\.diagnostic)
   }
+  // The column engine on the same file, as import reads it and as a report counts it (in
+  // chunks on two threads): it must set aside exactly the rows the row reader rejects.
+  guard rows < 10_000,
+    let again = try? ResponseReader(path: path, survey: survey, options: options)
+  else { return }
+  let engine = BatchRowReader.rows(of: again)
+  var engineRows = 0
+  var engineRejected = 0
+  while let row = try? engine.next(), engineRows < 10_000 {
+    engineRows += 1
+    if row.isRejected { engineRejected += 1 }
+    _ = row.problems.map(\.diagnostic)
+  }
+  if engineRows != rows || engineRejected != rejected {
+    fatalError("engine read \(engineRows) rows (\(engineRejected) rejected), rows \(rows) (\(rejected))")
+  }
+  guard let counted = try? ResponseReader(path: path, survey: survey, options: options),
+    let parts = try? ColumnEngine.count(
+      counted, threads: 2, parallelThreshold: 0, minimumChunkBytes: 1)
+  else { return }
+  _ = parts.reduce(0) { $0 + $1.rejected }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
