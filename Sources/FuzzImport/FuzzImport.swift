@@ -99,7 +99,8 @@ func fuzzImport(_ bytes: UnsafeRawBufferPointer) {
     _ = row.problems.map(\.diagnostic)
   }
   if engineRows != rows || engineRejected != rejected {
-    fatalError("engine read \(engineRows) rows (\(engineRejected) rejected), rows \(rows) (\(rejected))")
+    fatalError(
+      "engine read \(engineRows) rows (\(engineRejected) rejected), rows \(rows) (\(rejected))")
   }
   guard let counted = try? ResponseReader(path: path, survey: survey, options: options),
     let parts = try? ColumnEngine.count(
