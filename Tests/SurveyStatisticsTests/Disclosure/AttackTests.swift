@@ -199,7 +199,8 @@ struct AttackTests {
   }
 
   /// Tries to work out each withheld figure of a report from the shown ones: a change from the
-  /// two levels, a level from the other level and the change, and a chapter (with the parts never
+  /// two levels, a level from the other level and the change, a chapter's level from the
+  /// organization's and the difference from the rest, and a chapter (with the parts never
   /// shown) from the organization and the shown chapters, whose sizes are known only as bands.
   /// Returns what could be worked out to within its rounding step.
   static func derivations(_ findings: Findings, policy: DisclosurePolicy) -> [String] {

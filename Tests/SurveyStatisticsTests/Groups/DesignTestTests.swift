@@ -41,7 +41,7 @@ struct DesignTestTests {
   func againstR() throws {
     let data = try #require(GroupData.shared)
     let entries = try Self.reference()
-    #expect(entries.count == 9)
+    #expect(entries.count == 12)
     for entry in entries {
       let (first, second) = Self.groups(entry, data)
       let name =

@@ -13,6 +13,7 @@
 #   svyttest(y ~ g): the difference (group 1 minus group 2), its SE, t, df, p and the 95 %
 #     interval estimate +/- qt(0.975, df) * SE;
 #   svychisq(~ flag + g): F, ndf, ddf and p.
+# The chapters include "tiny" (3 and 4 rows, one score missing), and the data has missing values.
 # Numbers are written with "%.17g".
 suppressPackageStartupMessages(library(survey))
 options(warn = -1)
@@ -55,13 +56,13 @@ entry <- function(kind, chapter, wave, first, second) {
 
 entries <- c()
 for (wave in 1:2) {
-  for (chapter in c("north", "south", "flat")) {
+  for (chapter in c("north", "south", "flat", "tiny")) {
     inWave <- data[data$wave == wave, ]
     entries <- c(entries, entry("rest", chapter, wave, inWave[inWave$chapter == chapter, ],
                                 inWave[inWave$chapter != chapter, ]))
   }
 }
-for (chapter in c("north", "south", NA)) {
+for (chapter in c("north", "south", "tiny", NA)) {
   group <- if (is.na(chapter)) data else data[data$chapter == chapter, ]
   entries <- c(entries, entry("waves", chapter, NA, group[group$wave == 1, ],
                               group[group$wave == 2, ]))
