@@ -12,6 +12,7 @@ import Testing
 
   @Test(arguments: [
     "2026-02-29", "2026-13-01", "2026-00-10", "26-01-01", "2026-1-01", "abcd-ef-gh",
+    "+202-01-01", "2026-01-011", "2026-01-0", "2026/01/01", "２０２６-01-01", "",
   ])
   func rejectsDatesThatDoNotExist(_ text: String) {
     #expect(CivilDate.parseISO(text) == nil)

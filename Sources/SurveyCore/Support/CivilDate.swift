@@ -31,11 +31,29 @@ package enum CivilDate {
 
   /// Parses `YYYY-MM-DD` into a day number.
   package static func parseISO(_ text: some StringProtocol) -> Int? {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-    else { return nil }
-    return days(year: year, month: month, day: day)
+    // `YYYY-MM-DD` read byte by byte (this runs once per stored response in a report).
+    var fields = (year: 0, month: 0, day: 0)
+    var offset = 0
+    for byte in text.utf8 {
+      switch offset {
+      case 4, 7:
+        guard byte == UInt8(ascii: "-") else { return nil }
+      case 0..<10:
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        let digit = Int(byte - UInt8(ascii: "0"))
+        if offset < 4 {
+          fields.year = fields.year * 10 + digit
+        } else if offset < 7 {
+          fields.month = fields.month * 10 + digit
+        } else {
+          fields.day = fields.day * 10 + digit
+        }
+      default: return nil
+      }
+      offset += 1
+    }
+    guard offset == 10 else { return nil }
+    return days(year: fields.year, month: fields.month, day: fields.day)
   }
 
   /// Formats a day number as `YYYY-MM-DD`.
