@@ -163,6 +163,6 @@ extension ReportStrings {
     "methods.versions":
       "La encuesta cambió entre olas de forma que impide algunas comparaciones; se omitieron: {0}.",
     "footer":
-      "Hecho con survey a partir de las respuestas guardadas. Cada cifra pasó por el control de divulgación antes de escribirse aquí.",
+      "Hecho con survey a partir de las respuestas de la encuesta, leídas del almacén o directamente de una exportación. Cada cifra pasó por el control de divulgación antes de escribirse aquí.",
   ]
 }

@@ -216,6 +216,6 @@ package struct ReportStrings: Sendable {
     "methods.versions":
       "The survey changed between waves in ways that break some comparisons; these were left out: {0}.",
     "footer":
-      "Made with survey from the answers in the store. Every number went through disclosure control before it was written here.",
+      "Made with survey from the survey's answers, read from the store or straight from an export. Every number went through disclosure control before it was written here.",
   ]
 }
