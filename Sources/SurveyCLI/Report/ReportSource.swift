@@ -164,16 +164,7 @@ package enum ReportSource {
     var aggregation = SurveyAggregation(survey: survey)
     var rejected = 0
     for path in files {
-      let reader: ResponseReader
-      do {
-        reader = try ResponseReader(path: path, survey: survey, options: options)
-      } catch {
-        throw CommandFailure.input("\(path): \(error.localizedDescription)")
-      }
-      context.emit(reader.fileDiagnostics)
-      if reader.fileDiagnostics.contains(where: { $0.severity == .error }) {
-        throw CommandFailure.input("\(path): cannot be read as answers to this survey (see above)")
-      }
+      let reader = try openExport(path, survey: survey, options: options, context: context)
       let parts: [CountedExport]
       do {
         parts = try ColumnEngine.count(
@@ -191,6 +182,24 @@ package enum ReportSource {
     return (aggregation, rejected)
   }
 
+  /// An export opened and its header read, its file diagnostics shown; a header with errors
+  /// stops the report.
+  private static func openExport(
+    _ path: String, survey: Survey, options: ImportOptions, context: CommandContext
+  ) throws -> ResponseReader {
+    let reader: ResponseReader
+    do {
+      reader = try ResponseReader(path: path, survey: survey, options: options)
+    } catch {
+      throw CommandFailure.input("\(path): \(error.localizedDescription)")
+    }
+    context.emit(reader.fileDiagnostics)
+    if reader.fileDiagnostics.contains(where: { $0.severity == .error }) {
+      throw CommandFailure.input("\(path): cannot be read as answers to this survey (see above)")
+    }
+    return reader
+  }
+
   /// The row-at-a-time reading of exports that the column engine replaces, kept as the oracle
   /// the engine's reports are compared with.
   package static func aggregateByRows(
@@ -200,16 +209,7 @@ package enum ReportSource {
     var aggregation = SurveyAggregation(survey: survey)
     var rejected = 0
     for path in files {
-      let reader: ResponseReader
-      do {
-        reader = try ResponseReader(path: path, survey: survey, options: options)
-      } catch {
-        throw CommandFailure.input("\(path): \(error.localizedDescription)")
-      }
-      context.emit(reader.fileDiagnostics)
-      if reader.fileDiagnostics.contains(where: { $0.severity == .error }) {
-        throw CommandFailure.input("\(path): cannot be read as answers to this survey (see above)")
-      }
+      let reader = try openExport(path, survey: survey, options: options, context: context)
       if threads > 1, reader.fileSize >= parallelThreshold, !reader.isTranscoded,
         let decoder = reader.rowDecoder,
         let parts = try parallel(

@@ -1,4 +1,5 @@
 import SurveyCore
+import SurveyStatistics
 
 /// The answers of a batch as typed columns, one per question, reused from batch to batch.
 ///
@@ -6,18 +7,9 @@ import SurveyCore
 /// dates, ``bits`` for the options chosen in a multiple-choice answer (bit i is the i-th code of
 /// the question's choice set) or for a text answer's field (``TextRef``).
 final class AnswerGrid {
-  /// What a row's answer to a question is.
-  enum Kind: UInt8 {
-    case blank = 0
-    case code = 1
-    case codes = 2
-    case number = 3
-    case text = 4
-    case date = 5
-    case dontKnow = 6
-    case refused = 7
-    case notApplicable = 8
-  }
+  /// What a row's answer to a question is: the statistics' own kinds, since the columns are
+  /// handed to them as they are.
+  typealias Kind = RespondentBatch.AnswerKind
 
   let capacity: Int
   let questions: Int

@@ -102,6 +102,18 @@ extension Comparison {
     return (statistic, distribution.sf(statistic))
   }
 
+  /// A change between two waves: over the people in both, when at least `minimumPairs` are
+  /// (paired tests), else between the two waves' respondents (``groups(_:_:isShare:weighted:level:)``).
+  package static func change(
+    _ later: IndicatorAccumulator, _ earlier: IndicatorAccumulator, paired: PairedAccumulator,
+    isShare: Bool, weighted: Bool, minimumPairs: Int, level: Double = 0.95
+  ) -> Comparison? {
+    if paired.count >= minimumPairs {
+      return Comparison.paired(paired, isShare: isShare, level: level)
+    }
+    return groups(later, earlier, isShare: isShare, weighted: weighted, level: level)
+  }
+
   /// Compares two groups as the survey's weighting says: with weights, as R's `survey` package
   /// (``weighted(_:_:isShare:level:)``); without, with the unweighted tests.
   package static func groups(

@@ -216,13 +216,11 @@ extension EstimateTable {
         let pairs = builder.aggregation.pairs(chapter: chapter, earlier: previous, later: wave)
         let paired =
           pairs.indicators.indices.contains(index) ? pairs.indicators[index] : PairedAccumulator()
-        let comparison: Comparison? =
-          paired.count >= builder.plan.policy.minimumGroupSize
-          ? Comparison.paired(paired, isShare: isShare, level: level)
-          : Comparison.groups(
-            first, before.indicators[index], isShare: isShare, weighted: table.options.weighted,
-            level: level)
-        if let comparison {
+        if let comparison = Comparison.change(
+          first, before.indicators[index], paired: paired, isShare: isShare,
+          weighted: table.options.weighted, minimumPairs: builder.plan.policy.minimumGroupSize,
+          level: level)
+        {
           append(comparison, id: id + ":change-from:" + previous, isShare: isShare)
         }
       }

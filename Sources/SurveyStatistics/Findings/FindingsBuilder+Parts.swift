@@ -80,15 +80,10 @@ extension Work {
       finding.change = releaser.withheldComparison(rule, .change)
       return finding
     }
-    let level = builder.options.level
-    let comparison: Comparison?
-    if paired.count >= policy.minimumGroupSize {
-      comparison = Comparison.paired(paired, isShare: isShare, level: level)
-    } else {
-      comparison = Comparison.groups(
-        first, earlier, isShare: isShare, weighted: builder.options.weighted, level: level)
-    }
-    if let comparison {
+    if let comparison = Comparison.change(
+      first, earlier, paired: paired, isShare: isShare, weighted: builder.options.weighted,
+      minimumPairs: policy.minimumGroupSize, level: builder.options.level)
+    {
       pending.append((.indicatorChange(index), comparison, isShare, Self.decimals(previous, value)))
     }
     return finding
