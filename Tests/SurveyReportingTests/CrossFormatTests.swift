@@ -55,6 +55,24 @@ struct CrossFormatTests {
       let problems = validator.validate(object)
       #expect(problems.isEmpty, "\(scope): \(problems.prefix(5))")
     }
+    // A report of weights raked to the roll, which did not converge.
+    var raked = builder.report(
+      findings.findings(scope: .organization, wave: "2", previousWave: "1"))
+    raked.weighting = builder.weighting(
+      WaveRaking(
+        wave: "2", factors: [:], iterations: 7, converged: false, largestMarginError: 0.0012,
+        respondents: 100, populationSize: 300, designEffect: 1.25, effectiveSize: 80,
+        factorRange: 0.5...2, trimmedRespondents: 3))
+    let rakedJSON = JSONRenderer.render(raked)
+    let rakedObject = try JSONSerialization.jsonObject(with: Data(rakedJSON.utf8))
+    #expect(validator.validate(rakedObject).isEmpty, "\(validator.validate(rakedObject).prefix(5))")
+    let text = DemoData.flattened(TextRenderer(strings: builder.strings).render(raked))
+    #expect(
+      text.contains(
+        "about as precise as 80% as many unweighted answers would be (Kish design effect 1.25)"))
+    #expect(text.contains("the largest gap is 0.1% of the members"))
+    let html = DemoData.visibleText(HTMLRenderer.render(raked, strings: builder.strings))
+    #expect(html.contains("Kish design effect 1.25"))
     // The validator is not a rubber stamp.
     #expect(!validator.validate(["schema": "survey-report/1"]).isEmpty)
     #expect(!validator.validate(["schema": "survey-report/2"]).isEmpty)

@@ -64,7 +64,9 @@ enum DemoCommand: Command {
           "the simulated answers of wave \(wave + 1) did not import cleanly (a bug)")
       }
     }
-    let aggregation = try ReportSource.aggregate(survey: survey, store: store)
+    let aggregation = try ReportSource.counted(survey) { survey, _ in
+      try ReportSource.aggregate(survey: survey, store: store)
+    }
     guard let wave = aggregation.waves.last else {
       throw CommandFailure.input("nothing was imported (a bug)")
     }

@@ -164,7 +164,20 @@ enum ReportCommand: Command {
     return written
   }
 
+  /// The answers counted for a report. A survey raked to a population is counted twice: once
+  /// for its raking cells, whose weights are then raked to the roll, and again with them.
   static func aggregate(
+    surveyPath: String, survey: Survey, arguments: ParsedArguments, context: CommandContext
+  ) throws -> SurveyAggregation {
+    try ReportSource.counted(survey) { survey, quiet in
+      var context = context
+      if quiet { context.console.err = CapturedStream() }
+      return try aggregateOnce(
+        surveyPath: surveyPath, survey: survey, arguments: arguments, context: context)
+    }
+  }
+
+  private static func aggregateOnce(
     surveyPath: String, survey: Survey, arguments: ParsedArguments, context: CommandContext
   ) throws -> SurveyAggregation {
     var threads = ProcessInfo.processInfo.activeProcessorCount
@@ -243,7 +256,7 @@ enum ReportCommand: Command {
         }
         policy = chosen
       }
-      options = EstimateOptions(weighted: survey.roles.weight != nil)
+      options = EstimateOptions(weighted: survey.isWeighted)
       switch arguments.value("intervals") {
       case nil, "wilson": options.shareMethod = .wilson
       case "clopper-pearson": options.shareMethod = .clopperPearson

@@ -1,4 +1,5 @@
 import SurveyCore
+import SurveyStatistics
 
 extension Codebook {
   /// The codebook as plain text, in one language.
@@ -45,6 +46,7 @@ private struct TextCodebook {
       "Chapter: " + (roles.chapter.map { "question '\($0)'" } ?? "assigned at import") + ". Wave: "
         + (roles.wave.map { "question '\($0)'" } ?? "assigned at import") + ". Weight: "
         + (roles.weight.map { "question '\($0)'" } ?? "none") + ".")
+    if let population = survey.population { line(0, Self.rakingLine(population)) }
     let privacy = survey.privacy
     line(
       0,
@@ -211,5 +213,35 @@ private struct TextCodebook {
       let provenance = Codebook.provenanceText(library.provenance)
       if !provenance.isEmpty { line(2, "source: " + provenance) }
     }
+  }
+
+  /// What the survey's weights are raked to.
+  private static func rakingLine(_ population: Population) -> String {
+    let margins = population.margins.map { margin -> String in
+      func counts(_ targets: [Double]) -> String {
+        zip(margin.labels, targets).map { label, value in
+          label + " " + count(value, share: margin.isShare)
+        }.joined(separator: ", ")
+      }
+      let waves = margin.targets.keys.compactMap { $0 }.sorted(by: WaveOrder.less)
+      var parts = waves.map { wave in "wave \(wave): " + counts(margin.targets[wave] ?? []) }
+      if let all = margin.targets[nil] {
+        parts.append((waves.isEmpty ? "" : "other waves: ") + counts(all))
+      }
+      return margin.name + " (" + parts.joined(separator: "; ") + ")"
+    }
+    var text = "Raked, per wave, to the membership roll by " + margins.joined(separator: ", ")
+    if let trim = population.trim {
+      text +=
+        "; adjustments kept within \(trim.lowerBound) and \(trim.upperBound) times the average"
+    }
+    return text + "."
+  }
+
+  /// A count of the roll as written: a whole number, or a percentage.
+  private static func count(_ value: Double, share: Bool) -> String {
+    let shown = share ? value * 100 : value
+    let text = shown == shown.rounded() && abs(shown) < 1e15 ? String(Int(shown)) : String(shown)
+    return share ? text + "%" : text
   }
 }

@@ -51,31 +51,82 @@ package enum ReportSource {
         survey: survey, store: store, bounds: first...bounds.upperBound, threads: threads,
         minimumSpan: minimumSpan, byRows: byRows))
     guard !byRows else { return aggregation }
+    // Counts with raking factors are saved beside the unweighted counts the factors come from.
+    var unraked = survey
+    unraked.raking = nil
     saveCounts(
       aggregation, of: survey, fingerprint: fingerprint, through: bounds.upperBound,
-      path: store.path)
+      path: store.path,
+      keeping: survey.raking == nil ? nil : countsFingerprint(unraked))
     return aggregation
+  }
+
+  /// Counts a survey for a report: a survey raked to a population is counted twice, once for
+  /// its raking cells, whose weights are then raked to the roll (per wave), and again with the
+  /// raked weights. `count` counts the survey it is given; its second call is told to be quiet
+  /// (its diagnostics repeat the first call's).
+  package static func counted(
+    _ survey: Survey, _ count: (_ survey: Survey, _ quiet: Bool) throws -> SurveyAggregation
+  ) throws -> SurveyAggregation {
+    let first = try count(survey, false)
+    guard let population = survey.population else { return first }
+    let (adjustments, waves) = try raking(population, first)
+    var raked = survey
+    raked.raking = adjustments
+    var result = try count(raked, true)
+    result.rakingResults = waves
+    return result
+  }
+
+  /// The raking of every wave of an aggregation's raking cells; a wave that cannot be raked is
+  /// an error that says why and what to do.
+  package static func raking(_ population: Population, _ aggregation: SurveyAggregation) throws
+    -> (RakingAdjustments, [WaveRaking])
+  {
+    for margin in population.margins where margin.variable == .chapter {
+      for wave in aggregation.waves {
+        let uncounted = aggregation.chapters(in: wave).filter {
+          !margin.categories.contains(.chapter($0))
+        }
+        guard uncounted.isEmpty else {
+          throw CommandFailure.input(
+            "wave \(wave) has respondents in "
+              + uncounted.map { "'\($0)'" }.joined(separator: ", ")
+              + ", which the margin 'chapter' does not count; add "
+              + (uncounted.count == 1 ? "it" : "them")
+              + " to the survey's 'rake chapter' line with the number of members")
+        }
+      }
+    }
+    do {
+      return try Raking.adjustments(population, cells: aggregation.rakingCells)
+    } catch {
+      throw CommandFailure.input("cannot weight the answers to the roll: " + error.message)
+    }
   }
 
   /// What saved counts must match: the survey's whole definition (its codebook), the layout of
   /// the counts and the toolkit's version.
   package static func countsFingerprint(_ survey: Survey) -> String {
-    let text =
+    var text =
       Codebook.json(survey).compact + "\ncounts \(SurveyAggregation.snapshotFormat)\ntoolkit "
       + CommandLineTool.version
+    if let population = survey.population { text += "\nraked to\n" + population.fingerprintText }
+    if let raking = survey.raking { text += "\nraking factors\n" + raking.fingerprintText }
     return SHA256.hex(SHA256.hash(Array(text.utf8)))
   }
 
   /// Saves counts for the next report; best effort (a read-only or busy store is left as it is).
   private static func saveCounts(
     _ aggregation: SurveyAggregation, of survey: Survey, fingerprint: String, through: Int64,
-    path: String
+    path: String, keeping: String?
   ) {
     guard let data = try? aggregation.snapshotData(),
       let writer = try? ResponseStore(path: path, busyTimeout: .seconds(1))
     else { return }
     try? writer.saveAggregate(
-      surveyID: survey.id, fingerprint: fingerprint, throughResponse: through, counts: data)
+      surveyID: survey.id, fingerprint: fingerprint, throughResponse: through, counts: data,
+      keeping: keeping)
   }
 
   /// The responses with ids in `bounds`, split over threads.

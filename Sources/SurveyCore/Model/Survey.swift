@@ -34,6 +34,11 @@ package struct Survey: Sendable {
   package let privacy: PrivacyPolicy
   /// Who the survey is given to (`respondents members`).
   package var respondents: Respondents = .anyone
+  /// The membership the weights are raked to (`rake` lines), if any.
+  package var population: Population?
+  /// The weight adjustments a report computed from ``population`` and the answers (set by the
+  /// report before counting; nil until then, when only base weights apply).
+  package var raking: RakingAdjustments?
   /// The library files it uses.
   package let libraries: [LibraryInfo]
 
@@ -73,6 +78,10 @@ package struct Survey: Sendable {
     program = SurveyProgram.empty
     program = SurveyProgram(survey: self)
   }
+
+  /// Whether reports weight the answers: by a weight question, by raking to a population, or
+  /// both.
+  package var isWeighted: Bool { roles.weight != nil || population != nil }
 
   /// The default language's code.
   package var defaultLanguage: String { languages.first?.code ?? "en" }

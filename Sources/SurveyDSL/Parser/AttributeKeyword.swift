@@ -43,7 +43,7 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
   case band
   case share, mean, better, threshold, benchmark, exposed, group, causes
   case minKnown = "min-known"
-  case compute, missing, year, comparable, respondents, unmeasurable
+  case compute, missing, year, comparable, respondents, unmeasurable, rake
   case notComparable = "not-comparable"
 
   /// Keywords whose line is `KEYWORD "text"`, which must not be read as a translation.
@@ -59,7 +59,10 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
     case .declaration(let kind):
       switch kind {
       case .survey:
-        [.version, .languages, .description, .chapter, .wave, .weight, .privacy, .respondents]
+        [
+          .version, .languages, .description, .chapter, .wave, .weight, .privacy, .respondents,
+          .rake,
+        ]
       case .library: provenance.union([.languages, .description])
       case .use, .translation: []
       case .choices: [.missing]

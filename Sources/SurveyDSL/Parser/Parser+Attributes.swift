@@ -137,6 +137,7 @@ extension Parser {
         return .invalid
       }
       return expectName(&cursor, what: "the name of a question").map { .role($0) } ?? .invalid
+    case .rake: return parseRake(&cursor)
     case .privacy:
       guard let setting = expectWord(&cursor, what: "a privacy setting such as 'min-group'"),
         let value = cursor.advance()

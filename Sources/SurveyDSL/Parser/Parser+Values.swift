@@ -155,3 +155,40 @@ extension Parser {
     return parseChoice(&cursor, node: node, missingKind: kind)
   }
 }
+
+extension Parser {
+  /// Reads what follows `rake`: `from "FILE"`, `trim A..B`, or `Q CATEGORY COUNT, …`.
+  mutating func parseRake(_ cursor: inout TokenCursor) -> AttributeValue {
+    if cursor.current?.isWord("from") == true, cursor.next?.kind == .string {
+      cursor.index += 1
+      return expectText(&cursor, what: "the margins file in double quotes").map {
+        .rake(.file($0))
+      } ?? .invalid
+    }
+    if cursor.current?.isWord("trim") == true, cursor.next?.kind == .number {
+      cursor.index += 1
+      return parseRange(&cursor, what: "bounds such as 0.3..3").map { .rake(.trim($0)) }
+        ?? .invalid
+    }
+    guard
+      let variable = expectName(
+        &cursor, what: "the question (or 'chapter') the margin counts by, 'from' or 'trim'")
+    else { return .invalid }
+    var counts: [RakeCount] = []
+    repeat {
+      guard let token = cursor.current, [.word, .number, .string].contains(token.kind) else {
+        error(
+          "dsl.expectedCategory", DSLMessage.expected("a category and its number of members"),
+          at: cursor.here, label: "for example: rake age_band under_30 120, from_30 240")
+        return .invalid
+      }
+      cursor.index += 1
+      guard let count = parseSignedNumber(&cursor, what: "the number of members in the category")
+      else { return .invalid }
+      counts.append(
+        RakeCount(
+          category: Name(token.value, cursor.range(of: token)), count: count))
+    } while cursor.eat(symbol: ",") != nil
+    return .rake(.margin(variable, counts, wave: nil))
+  }
+}

@@ -9,6 +9,7 @@ struct HeaderInfo {
   var privacy = PrivacyPolicy()
   var libraries: [LibraryInfo] = []
   var roleAttributes: [Attribute] = []
+  var rakeAttributes: [Attribute] = []
   var respondents = Respondents.anyone
 }
 
@@ -109,6 +110,7 @@ extension Resolver {
         if let primary = texts.primary { primaryDescription = primary }
         descriptions += texts.translations
       case .role: info.roleAttributes.append(attribute)
+      case .rake: info.rakeAttributes.append(attribute)
       case .respondents(let word):
         if let value = Respondents(rawValue: word.text) {
           info.respondents = value

@@ -99,6 +99,7 @@ package struct Resolver {
       choiceSets: choiceSets, derived: derived, scales: scales, causes: causes, indexes: indexes,
       indicators: indicators, roles: roles, privacy: header.privacy, libraries: header.libraries)
     survey.respondents = header.respondents
+    survey.population = resolvePopulation(header.rakeAttributes, survey: survey)
     return diagnostics.hasErrors ? nil : survey
   }
 

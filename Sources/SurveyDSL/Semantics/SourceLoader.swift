@@ -137,7 +137,11 @@ extension SourceLoader {
       let fileIndex = files.count
       files.append(parsed)
       loaded.insert(stack.last ?? parsed.file.path)
-      for declaration in parsed.declarations {
+      for var declaration in parsed.declarations {
+        if declaration.kind == .survey {
+          declaration.attributes = readMarginsFiles(
+            declaration.attributes, from: parsed.file.path, loader: loader)
+        }
         guard declaration.kind == .use else {
           declarations.append(LocatedDeclaration(declaration: declaration, fileIndex: fileIndex))
           continue
@@ -145,6 +149,31 @@ extension SourceLoader {
         declarations.append(LocatedDeclaration(declaration: declaration, fileIndex: fileIndex))
         guard let pathText = declaration.path else { continue }
         include(pathText, from: parsed.file.path, loader: loader, stack: stack)
+      }
+    }
+
+    /// Replaces each `rake from "FILE"` line with the margin lines of the file it names
+    /// (relative to the survey file), reporting a file that cannot be read.
+    mutating func readMarginsFiles(
+      _ attributes: [Attribute], from including: String, loader: SourceLoader
+    ) -> [Attribute] {
+      attributes.flatMap { attribute -> [Attribute] in
+        guard case .rake(.file(let name)) = attribute.value else { return [attribute] }
+        let path =
+          name.value.hasPrefix("/")
+          ? name.value : PathUtilities.join(PathUtilities.directory(of: including), name.value)
+        guard let bytes = try? loader.read(PathUtilities.normalize(path)) else {
+          diagnostics.append(
+            Diagnostic(
+              .error, id: "check.marginsFileNotFound",
+              "cannot read the margins file '\(name.value)' (looked for '\(path)')",
+              at: name.range, label: "give the path relative to this survey file"))
+          return []
+        }
+        let (lines, problems) = MarginsFile.attributes(
+          path: path, bytes: bytes, keyword: attribute.keyword)
+        diagnostics += problems
+        return lines
       }
     }
 

@@ -76,6 +76,8 @@ package indirect enum AttributeValue: Sendable, Hashable {
   case causes(CauseSelection)
   /// `compute EXPRESSION`.
   case compute(ExprSyntax)
+  /// `rake Q CATEGORY COUNT, …`, `rake from "FILE"` or `rake trim A..B`.
+  case rake(RakeSyntax)
   /// A line that could not be understood (already reported).
   case invalid
 }
@@ -109,4 +111,23 @@ package enum CauseSelection: Sendable, Hashable {
   case all
   case group(Name)
   case list([Name])
+}
+
+/// A `rake` line of the survey header.
+package enum RakeSyntax: Sendable, Hashable {
+  /// `rake Q CATEGORY COUNT, …`: the members of the roll in each category of `Q` (or of
+  /// `chapter`); from a margins file, for one wave or for every wave.
+  case margin(Name, [RakeCount], wave: Name?)
+  /// `rake from "FILE"`: margins in a CSV file.
+  case file(Text)
+  /// `rake trim A..B`: bounds on the weight adjustments.
+  case trim(RangeLiteral)
+}
+
+/// One category of a margin and its count: `under_30 120`, `3 120`, `"North" 45%`.
+package struct RakeCount: Sendable, Hashable {
+  /// The category as written (a choice name or code, a label or a chapter).
+  package var category: Name
+  /// The count.
+  package var count: NumberLiteral
 }

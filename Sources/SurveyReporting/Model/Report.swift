@@ -31,6 +31,8 @@ package struct Report: Sendable, Equatable, Encodable {
   package var organizationRespondents: Figure
   /// Whether weights were used.
   package var weighted: Bool
+  /// How the weights were raked to the membership roll, for a raked survey.
+  package var weighting: Weighting? = nil
   /// The key findings, in sentences.
   package var highlights: [String]
   /// The indicators of social connection (outcomes).
@@ -55,6 +57,24 @@ package struct Report: Sendable, Equatable, Encodable {
   package var methods: Methods
   /// What disclosure control withheld, and why.
   package var audit: Audit
+}
+
+/// How a wave's weights were raked to the membership roll.
+package struct Weighting: Sendable, Equatable, Encodable {
+  /// "raking".
+  package var method = "raking"
+  /// The margins raked to (question identifiers, or `chapter`).
+  package var margins: [String]
+  /// The sweeps over the margins.
+  package var iterations: Int
+  /// Whether every margin was met (and every adjustment is within the trimming bounds).
+  package var converged: Bool
+  /// Kish's design effect of the weights, to two decimals.
+  package var designEffect: Double
+  /// The trimming bounds, relative to the average adjustment, when set.
+  package var trim: [Double]?
+  /// What the report says of the weighting, in its language.
+  package var sentences: [String]
 }
 
 /// The survey a report is about.

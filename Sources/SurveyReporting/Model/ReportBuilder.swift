@@ -88,7 +88,36 @@ package struct ReportBuilder: Sendable {
       questions: chapterWithheld ? [] : findings.items.map(questionEntry),
       methods: methods(findings), audit: audit(findings.audit))
     report.highlights = highlights(report, findings: findings)
+    report.weighting = findings.raking.map(weighting)
     return report
+  }
+
+  /// What the report says of weights raked to the roll.
+  func weighting(_ raking: WaveRaking) -> Weighting {
+    let margins = survey.population?.margins.map(\.name) ?? []
+    let trim = survey.population?.trim
+    let named = margins.map { $0.replacingOccurrences(of: "_", with: " ") }
+      .joined(separator: ", ")
+    var sentences = [strings["who.raked", named, String(raking.iterations)]]
+    if let trim {
+      sentences.append(
+        strings[
+          "who.rakedTrim", formatter.number(trim.lowerBound, decimals: 2),
+          formatter.number(trim.upperBound, decimals: 2)])
+    }
+    if !raking.converged {
+      sentences.append(
+        strings["who.rakedApart", formatter.number(raking.largestMarginError * 100, decimals: 1)])
+    }
+    sentences.append(
+      strings[
+        "who.rakedPrecision",
+        formatter.number(100 / max(raking.designEffect, 1), decimals: 0),
+        formatter.number(raking.designEffect, decimals: 2)])
+    return Weighting(
+      margins: margins, iterations: raking.iterations, converged: raking.converged,
+      designEffect: Releaser.rounded(raking.designEffect, decimals: 2),
+      trim: trim.map { [$0.lowerBound, $0.upperBound] }, sentences: sentences)
   }
 
   /// "March 2026", "March–April 2026", "December 2025–January 2026".

@@ -66,6 +66,13 @@ extension ReportStrings {
     "who.withheld":
       "Menos de {0} personas de esta sección respondieron la ola {1}; este informe solo muestra cifras de toda la organización.",
     "who.weighted": "Las estimaciones usan los pesos de la encuesta.",
+    "who.raked":
+      "Las estimaciones están ponderadas al padrón de miembros por {0}: los pesos se ajustaron a los recuentos del padrón ({1} rondas de ajuste).",
+    "who.rakedTrim": "Cada ajuste de peso se mantuvo entre {0} y {1} veces el ajuste medio.",
+    "who.rakedApart":
+      "Los pesos no pudieron igualar exactamente todos los recuentos del padrón (la mayor diferencia es el {0} % de los miembros): lea las estimaciones con cautela.",
+    "who.rakedPrecision":
+      "Ponderar cuesta algo de precisión: las estimaciones son tan precisas como lo serían con un {0} % de respuestas sin ponderar (efecto de diseño de Kish {1}).",
     "who.period": "Trabajo de campo: {0}.",
     "who.sample":
       "Las muestras de las secciones son las personas que decidieron responder, no una muestra aleatoria: los intervalos solo reflejan la incertidumbre del azar.",

@@ -116,6 +116,13 @@ package struct ReportStrings: Sendable {
     "who.withheld":
       "Fewer than {0} people in this chapter answered wave {1}, so this report shows only organization-wide figures.",
     "who.weighted": "Estimates use the survey weights.",
+    "who.raked":
+      "Estimates are weighted to the membership roll by {0}: the weights were raked to the roll's counts ({1} rounds of adjustment).",
+    "who.rakedTrim": "Each weight adjustment was kept between {0} and {1} times the average one.",
+    "who.rakedApart":
+      "The weights could not meet every count of the roll exactly (the largest gap is {0}% of the members): read the estimates with care.",
+    "who.rakedPrecision":
+      "Weighting costs some precision: the estimates are about as precise as {0}% as many unweighted answers would be (Kish design effect {1}).",
     "who.period": "Fieldwork: {0}.",
     "who.sample":
       "Chapter samples are the members who chose to answer, not a random sample: read the intervals as the uncertainty from chance alone.",

@@ -208,7 +208,11 @@ extension HTMLRenderer {
       html += "<div><dt>\(escape(strings["column.organization"]))</dt>"
       html += "<dd>\(figure(report.organizationRespondents))</dd></div>\n</dl>\n"
       if let period = report.period { html += paragraph(strings["who.period", period]) }
-      if report.weighted { html += paragraph(strings["who.weighted"]) }
+      if let weighting = report.weighting {
+        for sentence in weighting.sentences { html += paragraph(sentence) }
+      } else if report.weighted {
+        html += paragraph(strings["who.weighted"])
+      }
       return html + "<p class=\"note\">\(escape(strings["who.sample"]))</p>\n"
     }
 

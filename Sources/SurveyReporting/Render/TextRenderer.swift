@@ -52,7 +52,11 @@ package struct TextRenderer: Sendable {
     out.heading(strings["section.who"])
     out.paragraph(Self.whoSentence(report, strings))
     if let period = report.period { out.paragraph(strings["who.period", period]) }
-    if report.weighted { out.paragraph(strings["who.weighted"]) }
+    if let weighting = report.weighting {
+      for sentence in weighting.sentences { out.paragraph(sentence) }
+    } else if report.weighted {
+      out.paragraph(strings["who.weighted"])
+    }
     out.paragraph(strings["who.sample"])
   }
 

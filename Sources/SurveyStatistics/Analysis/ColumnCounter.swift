@@ -33,7 +33,7 @@ package final class ColumnCounter {
   package init(survey: Survey, tracksPanel: Bool = true) {
     self.survey = survey
     outcomes = survey.outcomeIndicators
-    weighted = survey.roles.weight != nil
+    weighted = survey.isWeighted
     self.tracksPanel = tracksPanel
     let shares = survey.indicators.map { if case .share = $0.measure { true } else { false } }
     isShare =
@@ -44,6 +44,8 @@ package final class ColumnCounter {
   /// Counts a batch's counted rows.
   package func add(_ batch: RespondentBatch) {
     guard !batch.counted.isEmpty else { return }
+    var batch = batch
+    if let population = survey.population { rake(&batch, population) }
     var local = [Int](repeating: -1, count: batch.groups.count)
     var rowsOf: [[Int]] = []
     var order: [Int] = []
@@ -78,6 +80,37 @@ package final class ColumnCounter {
         panel[person, default: [:]][key.wave] = SurveyAggregation.PanelEntry(
           chapter: key.chapter,
           indicators: batch.indicators.map { $0[row].isFinite ? $0[row] : nil })
+      }
+    }
+  }
+
+  /// Counts the batch's rows into their waves' raking cells, and applies the survey's raking
+  /// adjustments, when it has them, to their weights.
+  private func rake(_ batch: inout RespondentBatch, _ population: Population) {
+    for row in batch.counted {
+      let group = Int(batch.group[row])
+      guard batch.groups.indices.contains(group) else { continue }
+      let key = batch.groups[group]
+      let cell = RakingCell(
+        population.margins.map { margin -> Int in
+          switch margin.variable {
+          case .chapter:
+            return margin.slot(answer: nil, chapter: key.chapter)
+          case .question(let position):
+            guard batch.answers.indices.contains(position) else { return -1 }
+            let answers = batch.answers[position]
+            guard answers.kinds[row] == RespondentBatch.AnswerKind.code.rawValue else { return -1 }
+            return margin.slot(answer: .code(Int(answers.numbers[row])), chapter: nil)
+          }
+        })
+      let base = batch.weights[row]
+      if waves[key.wave] == nil {
+        waves[key.wave] = WaveCounter(survey: survey, outcomes: outcomes)
+        waveOrder.append(key.wave)
+      }
+      waves[key.wave]?.data.rakingCells[cell, default: RakingCellSums()].add(base)
+      if let factors = survey.raking?.factors[key.wave] {
+        batch.weights[row] = base * (factors[cell] ?? 1)
       }
     }
   }

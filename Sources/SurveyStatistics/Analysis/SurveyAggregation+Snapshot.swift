@@ -5,7 +5,7 @@ import SurveyCore
 /// responses it has already seen instead of the responses, and adds only the new ones.
 extension SurveyAggregation {
   /// The layout of the saved counts; a snapshot of another layout is not read.
-  package static let snapshotFormat = 1
+  package static let snapshotFormat = 2
 
   /// Everything but the cells, which are written one by one after it (so that encoding never
   /// holds more than one cell's worth of JSON at a time).

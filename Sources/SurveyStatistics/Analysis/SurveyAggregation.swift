@@ -27,6 +27,9 @@ package struct SurveyAggregation: Sendable {
   package internal(set) var panel: [String: [String: PanelEntry]] = [:]
   /// Whether to keep the panel (memory grows with the number of linked people).
   package let tracksPanel: Bool
+  /// For a survey raked to a population, how each wave's weights were raked (set by whoever
+  /// raked them; not saved with the counts).
+  package var rakingResults: [WaveRaking] = []
 
   /// One linked person in one wave.
   package struct PanelEntry: Sendable, Equatable, Codable {
@@ -42,6 +45,9 @@ package struct SurveyAggregation: Sendable {
     /// Per index, per outcome (in ``SurveyAggregation/outcomes`` order).
     var correlations: [[JointHistogram]]
     var fieldwork: ClosedRange<Int>?
+    /// For a survey raked to a population: the respondents in each raking cell and their base
+    /// weights, which the raking fits.
+    var rakingCells: [RakingCell: RakingCellSums] = [:]
   }
 
   /// An empty aggregation.
@@ -62,6 +68,13 @@ package struct SurveyAggregation: Sendable {
     answers: [Answer], chapter: String?, wave: String, weight: Double?, personKey: String?,
     submittedDay: Int? = nil
   ) {
+    var weight = weight
+    if let population = survey.population {
+      let base = weight.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? 1
+      let cell = population.cell(answers: answers, chapter: chapter)
+      waveStore[wavePosition(wave)].rakingCells[cell, default: RakingCellSums()].add(base)
+      if let factors = survey.raking?.factors[wave] { weight = base * (factors[cell] ?? 1) }
+    }
     let values = extractor.values(answers, weight: weight)
     let program = survey.program
     let shown = answers.indices.map { program.isShown($0, answers) }
@@ -157,6 +170,7 @@ package struct SurveyAggregation: Sendable {
           waveStore[position].correlations[index][column].merge(theirs.correlations[index][column])
         }
       }
+      waveStore[position].rakingCells.merge(theirs.rakingCells) { $0.merged(with: $1) }
       if let range = theirs.fieldwork {
         waveStore[position].fieldwork =
           waveStore[position].fieldwork.map {
@@ -168,6 +182,12 @@ package struct SurveyAggregation: Sendable {
     for (person, waves) in other.panel {
       panel[person, default: [:]].merge(waves) { _, new in new }
     }
+  }
+
+  /// For a survey raked to a population: each wave's raking cells with their respondents and
+  /// base weights.
+  package var rakingCells: [String: [RakingCell: RakingCellSums]] {
+    waveIndex.mapValues { waveStore[$0].rakingCells }.filter { !$0.value.isEmpty }
   }
 
   /// The waves, in order.

@@ -55,6 +55,13 @@ package struct EstimateTable {
     for (position, wave) in waves.enumerated() where only == nil || only == wave {
       let previous = position > 0 ? waves[position - 1] : nil
       let scopes: [String?] = [nil] + builder.aggregation.chapters(in: wave).map { Optional($0) }
+      if let raking = builder.aggregation.rakingResults.first(where: { $0.wave == wave }),
+        let group = builder.group(.organization(wave)),
+        Releaser(plan: builder.plan, options: options, survey: survey)
+          .groupRule(.organization(wave), group) == nil
+      {
+        rows.append(Self.weightingRow(raking))
+      }
       for chapter in scopes {
         var work = Work(table: self, wave: wave, previous: previous, chapter: chapter)
         work.run()
@@ -75,6 +82,22 @@ package struct EstimateTable {
 }
 
 extension EstimateTable {
+  /// A wave's weights raked to the membership roll: Kish's design effect, the respondents and
+  /// the effective n, and how the raking went.
+  static func weightingRow(_ raking: WaveRaking) -> EstimateRow {
+    EstimateRow(
+      wave: raking.wave, group: "organization", estimateID: "weights:raking",
+      measure: "Kish design effect", estimate: raking.designEffect, standardError: nil,
+      lower: raking.factorRange.lowerBound, upper: raking.factorRange.upperBound,
+      degreesOfFreedom: nil, count: raking.respondents, effectiveSize: raking.effectiveSize,
+      method: "raking to the membership roll, \(raking.iterations) sweeps, "
+        + (raking.converged
+          ? "converged"
+          : "not converged (largest gap \(raking.largestMarginError) of the members)")
+        + "; lower and upper: the smallest and largest weight adjustment relative to the average",
+      pValue: nil, adjustedPValue: nil)
+  }
+
   /// The estimates of one group in one wave.
   struct Work {
     let table: EstimateTable

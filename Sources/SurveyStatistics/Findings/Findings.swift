@@ -30,6 +30,8 @@ package struct Findings: Sendable, Equatable {
   package var organizationSize: Released<SizeBand>
   /// Whether estimates use the respondents' weights.
   package var isWeighted: Bool
+  /// How the reported wave's weights were raked to the population, for a raked survey.
+  package var raking: WaveRaking? = nil
   /// The estimate options.
   package var options: EstimateOptions
   /// One per survey indicator, in survey order.

@@ -210,7 +210,7 @@ struct Work {
         pValue: Releaser.rounded(draft.result.pValue, decimals: 3),
         adjustedPValue: Releaser.rounded(adjusted, decimals: 3))
     }
-    return Findings(
+    var findings = Findings(
       scope: scope, wave: wave, previousWave: previousWave, waves: waves,
       fieldwork: builder.aggregation.fieldwork(wave: wave), size: size,
       organizationSize: organizationSize,
@@ -222,6 +222,8 @@ struct Work {
       reliability: reliability(), chapters: chapters,
       testCount: pending.count + correlationDrafts.count,
       audit: releaser.audit)
+    findings.raking = builder.aggregation.rakingResults.first { $0.wave == wave }
+    return findings
   }
 
   /// Adjusts every pending comparison and every index correlation together (Benjamini–Hochberg

@@ -39,14 +39,18 @@ extension ResponseStore {
     return count == saved.responses ? saved : nil
   }
 
-  /// Saves a survey's counts, replacing any saved before for the survey.
+  /// Saves a survey's counts, replacing any saved before for the survey (except those with the
+  /// fingerprint `keeping`: the unweighted counts a raked survey's weights come from).
   package func saveAggregate(
-    surveyID: String, fingerprint: String, throughResponse: Int64, counts: Data
+    surveyID: String, fingerprint: String, throughResponse: Int64, counts: Data,
+    keeping: String? = nil
   ) throws {
     try connection.transaction {
       let responses = try responseCount(surveyID: surveyID, through: throughResponse)
-      let delete = try connection.prepare("DELETE FROM aggregates WHERE survey_id = ?")
+      let delete = try connection.prepare(
+        "DELETE FROM aggregates WHERE survey_id = ? AND fingerprint IS NOT ?")
       try delete.bind(surveyID, at: 1)
+      try delete.bind(keeping, at: 2)
       try delete.run()
       let insert = try connection.prepare(
         """

@@ -1,0 +1,312 @@
+import Foundation
+import SurveyCore
+import SurveyDSL
+import SurveyStatistics
+import SurveyStore
+import Testing
+
+/// Weights raked to a membership roll (`rake` lines): the weights, their design effect, the
+/// trimming and the estimates made with them equal R's `survey::rake` and `svymean` /
+/// `svyciprop` (References/raking_reference.R, run on References/raking.csv: two waves, missing
+/// answers in every margin question, base weights, a chapter of three, a margin from a file
+/// that changes in wave 2); bad margins are errors that say what to do.
+@Suite("raking to a membership roll")
+struct RakingTests {
+  static let references = ReportCommandTests.root.appendingPathComponent(
+    "Tests/SurveyCLITests/References")
+  static let survey = references.appendingPathComponent("raked.survey").path
+  static let answers = references.appendingPathComponent("raking.csv").path
+
+  /// One wave of R's output.
+  struct Wave: Decodable {
+    var ids: [Int]
+    var weights: [Double]
+    var deff: Double
+    var neff: Double
+    var trimmed: [Double]
+    var score: Mean
+    var flag: Share
+    struct Mean: Decodable {
+      var mean: Double
+      var se: Double
+    }
+    struct Share: Decodable {
+      var share: Double
+      var se: Double
+      var lower: Double
+      var upper: Double
+    }
+  }
+
+  static func reference() throws -> [String: Wave] {
+    let data = try Data(
+      contentsOf: references.appendingPathComponent("raking.json"))
+    return try JSONDecoder().decode([String: Wave].self, from: data)
+  }
+
+  /// The rows of raking.csv: id, wave, chapter, age, gender, base weight.
+  static func rows() throws -> [(id: Int, wave: String, answers: [String: String], base: Double)] {
+    let text = try String(contentsOfFile: answers, encoding: .utf8)
+    let lines = text.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let header = lines.first ?? []
+    return lines.dropFirst().map { fields in
+      let row = Dictionary(uniqueKeysWithValues: zip(header, fields))
+      return (
+        Int(row["respondent_id"] ?? "") ?? 0, row["wave"] ?? "", row,
+        Double(row["base"] ?? "") ?? 1
+      )
+    }
+  }
+
+  static func close(_ value: Double, _ expected: Double, _ tolerance: Double = 1e-9) -> Bool {
+    abs(value - expected) <= tolerance * max(1, abs(expected))
+  }
+
+  /// Each wave's raking cells and each row's cell, as the aggregation counts them.
+  static func cells(_ survey: Survey, trim: ClosedRange<Double>? = nil) throws -> (
+    Population, [String: [RakingCell: RakingCellSums]],
+    [(id: Int, wave: String, cell: RakingCell, base: Double)]
+  ) {
+    var population = try #require(survey.population)
+    population.trim = trim
+    var cells: [String: [RakingCell: RakingCellSums]] = [:]
+    var located: [(id: Int, wave: String, cell: RakingCell, base: Double)] = []
+    for row in try rows() {
+      let answers = survey.questions.map { question -> Answer in
+        guard let text = row.answers[question.id], !text.isEmpty,
+          let choice = survey.choiceSet(of: question)?.choice(named: text)
+        else { return .blank }
+        return .code(choice.code)
+      }
+      let cell = population.cell(answers: answers, chapter: row.answers["chapter"])
+      var sums = cells[row.wave, default: [:]][cell] ?? RakingCellSums()
+      sums = RakingCellSums(
+        respondents: sums.respondents + 1, weight: sums.weight + row.base,
+        weightSquares: sums.weightSquares + row.base * row.base)
+      cells[row.wave, default: [:]][cell] = sums
+      located.append((row.id, row.wave, cell, row.base))
+    }
+    return (population, cells, located)
+  }
+
+  @Test("each respondent's raked weight, the design effect and the trimmed weights equal R's")
+  func weightsMatchR() throws {
+    let survey = try #require(try SurveyCompiler.compile(path: Self.survey).survey)
+    let reference = try Self.reference()
+    for trim in [nil, 0.7...3.0] as [ClosedRange<Double>?] {
+      let (population, cells, rows) = try Self.cells(survey, trim: trim)
+      for wave in ["1", "2"] where trim == nil || wave == "1" {
+        let expected = try #require(reference[wave])
+        let raked = try Raking.rake(population, wave: wave, cells: cells[wave] ?? [:])
+        #expect(raked.converged)
+        let mine = rows.filter { $0.wave == wave }
+        #expect(mine.map(\.id) == expected.ids)
+        let targets = trim == nil ? expected.weights : expected.trimmed
+        for (row, weight) in zip(mine, targets) {
+          let factor = try #require(raked.factors[row.cell])
+          #expect(Self.close(row.base * factor, weight), "wave \(wave), row \(row.id)")
+        }
+        if trim == nil {
+          #expect(Self.close(raked.designEffect, expected.deff))
+          #expect(Self.close(raked.effectiveSize, expected.neff))
+          #expect(raked.trimmedRespondents == 0)
+        } else {
+          #expect(raked.trimmedRespondents > 0)
+          #expect(raked.factorRange.lowerBound >= 0.7 - 1e-9)
+        }
+      }
+    }
+  }
+
+  @Test("weighted means, shares, their SEs and intervals with raked weights equal R's")
+  func estimatesMatchR() throws {
+    let directory = try TemporaryDirectory()
+    let output = directory.path + "/estimates.csv"
+    let run = Run(["export", "estimates", "--survey", Self.survey, Self.answers, "-o", output])
+    #expect(run.status == 0, "\(run.err)")
+    let (_, rows) = try EstimatesExportTests.rows(output)
+    let reference = try Self.reference()
+    for wave in ["1", "2"] {
+      let expected = try #require(reference[wave])
+      let score = try #require(
+        rows.first {
+          $0["wave"] == wave && $0["group"] == "organization"
+            && $0["estimate_id"] == "indicator:score_mean"
+        })
+      #expect(Self.close(Double(score["estimate"] ?? "") ?? .nan, expected.score.mean))
+      #expect(Self.close(Double(score["se"] ?? "") ?? .nan, expected.score.se))
+      let flag = try #require(
+        rows.first {
+          $0["wave"] == wave && $0["group"] == "organization"
+            && $0["estimate_id"] == "indicator:flag_share"
+        })
+      #expect(Self.close(Double(flag["estimate"] ?? "") ?? .nan, expected.flag.share))
+      #expect(Self.close(Double(flag["se"] ?? "") ?? .nan, expected.flag.se))
+      #expect(Self.close(Double(flag["lower"] ?? "") ?? .nan, expected.flag.lower))
+      #expect(Self.close(Double(flag["upper"] ?? "") ?? .nan, expected.flag.upper))
+      let weights = try #require(
+        rows.first { $0["wave"] == wave && $0["estimate_id"] == "weights:raking" })
+      #expect(Self.close(Double(weights["estimate"] ?? "") ?? .nan, expected.deff))
+      #expect(Self.close(Double(weights["n_eff"] ?? "") ?? .nan, expected.neff))
+      #expect(weights["n"] == String(expected.ids.count))
+      #expect(weights["method"]?.contains("converged") == true)
+      // The chapter of three is raked with everyone, but never shown on its own.
+      #expect(!rows.contains { $0["group"] == "tiny" })
+    }
+  }
+
+  @Test("a report from the store equals the report from the export, also from saved counts")
+  func storeEqualsExport() throws {
+    let directory = try TemporaryDirectory()
+    let store = directory.path + "/store.db"
+    let imported = Run(["import", "--survey", Self.survey, "--store", store, Self.answers])
+    #expect(imported.status == 0, "\(imported.err)")
+    let fromExport = Run([
+      "report", "--survey", Self.survey, Self.answers, "--overview", "--format", "json",
+    ])
+    #expect(fromExport.status == 0, "\(fromExport.err)")
+    let byRows = Run(
+      ["report", "--survey", Self.survey, Self.answers, "--overview", "--format", "json"],
+      environment: ["SURVEY_ENGINE": "rows"])
+    #expect(byRows.out == fromExport.out, "the row-at-a-time oracle rakes the same weights")
+    let fromStore = Run([
+      "report", "--survey", Self.survey, "--store", store, "--overview", "--format", "json",
+    ])
+    #expect(fromStore.status == 0, "\(fromStore.err)")
+    let again = Run([
+      "report", "--survey", Self.survey, "--store", store, "--overview", "--format", "json",
+    ])
+    #expect(!fromStore.out.isEmpty)
+    #expect(again.out == fromStore.out)
+    // Both counts are saved: the unweighted ones the raking comes from, and the raked ones; the
+    // next report reads them (answers changed behind the toolkit's back do not show) and a
+    // recount does not.
+    let connection = try SQLiteConnection(path: store, mode: .readWrite)
+    let saved = try connection.prepare("SELECT count(*) FROM aggregates")
+    _ = try saved.step()
+    #expect(saved.int64(at: 0) == 2)
+    try connection.execute("UPDATE answers SET \"score\" = NULL")
+    let fromSaved = Run([
+      "report", "--survey", Self.survey, "--store", store, "--overview", "--format", "json",
+    ])
+    #expect(fromSaved.out == fromStore.out)
+    let recounted = Run([
+      "report", "--survey", Self.survey, "--store", store, "--overview", "--format", "json",
+      "--recount",
+    ])
+    #expect(recounted.status == 0, "\(recounted.err)")
+    #expect(recounted.out != fromStore.out)
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(fromStore.out.utf8)) as? [String: Any])
+    let weighting = try #require(report["weighting"] as? [String: Any])
+    #expect(weighting["margins"] as? [String] == ["chapter", "age", "gender"])
+    #expect(weighting["converged"] as? Bool == true)
+    let exportReport = try #require(
+      try JSONSerialization.jsonObject(with: Data(fromExport.out.utf8)) as? [String: Any])
+    let sorted = { (value: Any?) in
+      try JSONSerialization.data(withJSONObject: value ?? [], options: .sortedKeys)
+    }
+    #expect(try sorted(exportReport["indicators"]) == sorted(report["indicators"]))
+    #expect(try sorted(exportReport["weighting"]) == sorted(report["weighting"]))
+    let text = Run(["report", "--survey", Self.survey, "--store", store, "--overview"])
+    #expect(text.out.contains("weighted to the membership roll by chapter, age, gender"))
+    #expect(text.out.contains("Kish design effect"))
+  }
+
+  /// A copy of the reference survey with its rake lines replaced, and the answers beside it.
+  static func variant(_ rakeLines: String, margins: String? = nil, in directory: TemporaryDirectory)
+    throws -> String
+  {
+    var text = try String(contentsOfFile: survey, encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    text = lines.filter { !$0.hasPrefix("  rake ") }.joined(separator: "\n")
+    text = text.replacingOccurrences(
+      of: "  weight from base\n", with: "  weight from base\n" + rakeLines)
+    let path = directory.path + "/variant.survey"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    if let margins {
+      try margins.write(toFile: directory.path + "/margins.csv", atomically: true, encoding: .utf8)
+    }
+    return path
+  }
+
+  @Test("margins that cannot be raked to are errors with their place and what to do")
+  func badMargins() throws {
+    let directory = try TemporaryDirectory()
+    let cases: [(String, String?, String)] = [
+      ("  rake age a1 120, a2 200, a3 220\n", nil, "does not count 'a4'"),
+      ("  rake age a1 120, a2 200, a3 220, a9 140\n", nil, "'a9' is not an answer to 'age'"),
+      ("  rake agee a1 120\n", nil, "did you mean 'age'?"),
+      ("  rake score a1 120\n", nil, "single-choice question"),
+      (
+        "  rake age a1 120, a2 200, a3 220, a4 140\n  rake gender woman 300, man 290, other 30\n",
+        nil, "'age' counts 680, 'gender' counts 620"
+      ),
+      ("  rake gender woman 50%, man 40%, other 5%\n", nil, "add up to 95.0%, not 100%"),
+      ("  rake gender woman 50%, man 400, other 5%\n", nil, "mixes percentages"),
+      ("  rake age a1 0, a2 200, a3 220, a4 140\n", nil, "must be above zero"),
+      ("  rake trim 2..3\n  rake age a1 120, a2 200, a3 220, a4 140\n", nil, "trimming bounds"),
+      ("  rake from \"nowhere.csv\"\n", nil, "cannot read the margins file 'nowhere.csv'"),
+      (
+        "  rake from \"margins.csv\"\n", "margin,category,number\nage,a1,120\n",
+        "margins.csv:1:1: error: the margins file's header must name"
+      ),
+      (
+        "  rake from \"margins.csv\"\n", "margin,category,count\nage,a1,120\nage,a2,lots\n",
+        "margins.csv:3:8: error: the count must be a number"
+      ),
+      (
+        "  rake from \"margins.csv\"\n", "margin,category,count\nage,a1,120\nage,a7,120\n",
+        "margins.csv:3:5: error: 'a7' is not an answer to 'age'"
+      ),
+    ]
+    for (lines, margins, message) in cases {
+      let path = try Self.variant(lines, margins: margins, in: directory)
+      let run = Run(["check", path])
+      #expect(run.status != 0, "\(lines)")
+      #expect(run.err.contains(message), "\(lines): \(run.err)")
+    }
+  }
+
+  @Test("a category of the roll that no respondent of a wave is in stops the report and says why")
+  func emptyCategory() throws {
+    let directory = try TemporaryDirectory()
+    let path = try Self.variant(
+      "  rake age a1 120, a2 200, a3 220, a4 140\n", in: directory)
+    let answers = directory.path + "/answers.csv"
+    let text = try String(contentsOfFile: Self.answers, encoding: .utf8)
+    let kept = text.split(separator: "\n").filter { !$0.contains(",a1,") }
+    try (kept.joined(separator: "\n") + "\n").write(
+      toFile: answers, atomically: true, encoding: .utf8)
+    let run = Run(["report", "--survey", path, answers, "--overview"])
+    #expect(run.status != 0)
+    #expect(run.err.contains("no respondent of wave 1 is in 'a1' of the margin 'age'"))
+    #expect(run.err.contains("merge 'a1' with a neighbouring category"))
+    #expect(run.out.isEmpty)
+  }
+
+  @Test("a chapter given at import that the roll does not count is named in the error")
+  func uncountedChapter() throws {
+    let directory = try TemporaryDirectory()
+    var text = try String(contentsOfFile: Self.survey, encoding: .utf8)
+    text = text.replacingOccurrences(of: "  chapter from chapter\n", with: "")
+    text = text.replacingOccurrences(of: "question chapter ", with: "question branch ")
+    text = text.replacingOccurrences(
+      of: "  rake from \"raked-margins.csv\"\n",
+      with: "  rake chapter \"Hill Side\" 680\n")
+    let path = directory.path + "/import-chapter.survey"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(Run(["check", path]).status == 0)
+    let counted = Run([
+      "report", "--survey", path, Self.answers, "--set-chapter", "Hill Side", "--overview",
+    ])
+    #expect(counted.status == 0, "\(counted.err)")
+    let uncounted = Run([
+      "report", "--survey", path, Self.answers, "--set-chapter", "Far Away", "--overview",
+    ])
+    #expect(uncounted.status != 0)
+    #expect(uncounted.err.contains("'Far Away', which the margin 'chapter' does not count"))
+  }
+}
