@@ -26,6 +26,7 @@ struct RakingTests {
     var trimmed: [Double]
     var score: Mean
     var flag: Share
+    var chapters: [String: Mean]
     struct Mean: Decodable {
       var mean: Double
       var se: Double
@@ -152,6 +153,19 @@ struct RakingTests {
       #expect(Self.close(Double(weights["n_eff"] ?? "") ?? .nan, expected.neff))
       #expect(weights["n"] == String(expected.ids.count))
       #expect(weights["method"]?.contains("converged") == true)
+      // East is withheld too: with it, the chapter of three would be the organization minus the
+      // others (complementary suppression).
+      #expect(!rows.contains { $0["group"] == "east" })
+      for chapter in ["north", "south"] {
+        let expectedMean = try #require(expected.chapters[chapter])
+        let row = try #require(
+          rows.first {
+            $0["wave"] == wave && $0["group"] == chapter
+              && $0["estimate_id"] == "indicator:score_mean"
+          })
+        #expect(Self.close(Double(row["estimate"] ?? "") ?? .nan, expectedMean.mean))
+        #expect(Self.close(Double(row["se"] ?? "") ?? .nan, expectedMean.se))
+      }
       // The chapter of three is raked with everyone, but never shown on its own.
       #expect(!rows.contains { $0["group"] == "tiny" })
     }

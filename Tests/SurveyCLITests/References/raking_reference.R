@@ -23,7 +23,9 @@
 #   score: svymean(~score, svydesign(ids = ~1, weights = ~w), na.rm = TRUE): mean and SE, the
 #     weights treated as given (the toolkit's convention, stated in METHODS.md);
 #   flag: svymean of flag == "yes" and svyciprop(method = "beta") over the rows with a flag, as
-#     a domain of the wave's design (subset() of the design, as svymean's na.rm does).
+#     a domain of the wave's design (subset() of the design, as svymean's na.rm does);
+#   chapters: svyby(~score, ~chapter, design, svymean, na.rm = TRUE): each chapter's mean score
+#     and SE as a domain of the wave (the chapter of three included; the toolkit withholds it).
 # Numbers are written with "%.17g".
 suppressPackageStartupMessages(library(survey))
 script_dir <- local({
@@ -90,13 +92,16 @@ for (wave in 1:2) {
   flag_design <- subset(everyone, !is.na(flag))
   share <- svymean(~yes, flag_design)
   ci <- attr(svyciprop(~yes, flag_design, method = "beta"), "ci")
+  by_chapter <- svyby(~score, ~chapter, design, svymean, na.rm = TRUE)
+  chapters <- paste(sprintf('"%s": {"mean": %s, "se": %s}', by_chapter$chapter,
+                            num(coef(by_chapter)), num(SE(by_chapter))), collapse = ", ")
   entries <- c(entries, sprintf(paste0(
     '"%d": {"ids": %s, "weights": %s, "deff": %s, "neff": %s, "trimmed": %s, ',
     '"trim_rounds": %d, "score": {"mean": %s, "se": %s}, ',
-    '"flag": {"share": %s, "se": %s, "lower": %s, "upper": %s}}'),
+    '"flag": {"share": %s, "se": %s, "lower": %s, "upper": %s}, "chapters": {%s}}'),
     wave, vec(rows$respondent_id), vec(w), num(n * sum(w^2) / sum(w)^2),
     num(sum(w)^2 / sum(w^2)), vec(trimmed), rounds, num(coef(score)), num(SE(score)),
-    num(coef(share)), num(SE(share)), num(ci[1]), num(ci[2])))
+    num(coef(share)), num(SE(share)), num(ci[1]), num(ci[2]), chapters))
 }
 writeLines(paste0("{", paste(entries, collapse = ",\n"), "}"),
            file.path(script_dir, "raking.json"))
