@@ -16,7 +16,9 @@ let package = Package(
     .target(name: "SurveyStatistics", dependencies: ["SurveyCore"]),
     .target(
       name: "SurveyEngine", dependencies: ["SurveyCore", "SurveyIngest", "SurveyStatistics"]),
-    .target(name: "SurveyReporting", dependencies: ["SurveyCore", "SurveyStatistics"]),
+    .target(
+      name: "SurveyReporting", dependencies: ["SurveyCore", "SurveyStatistics"],
+      resources: [.copy("Strings")]),
     .target(name: "SurveyFielding", dependencies: ["SurveyCore"]),
     .target(
       name: "SurveyCLI",

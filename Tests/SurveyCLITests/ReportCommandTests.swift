@@ -113,21 +113,32 @@ struct ReportCommandTests {
     ])
     #expect(run.status == 0, "\(run.err)")
     #expect(run.out.contains("Wrote 21 reports"))
+    #expect(run.out.contains("(12 reports from their counts alone)"))
     let committed = Self.root.appendingPathComponent("Reports").path
-    let written = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
-    let expected = try FileManager.default.contentsOfDirectory(atPath: committed).filter {
-      $0.hasSuffix(".txt") || $0.hasSuffix(".html")
-        || $0.hasSuffix(".json") && $0 != "report.schema.json"
-    }.sorted()
-    #expect(written == expected)
-    for name in written {
-      let new = try Data(contentsOf: URL(fileURLWithPath: output + "/" + name))
-      let old = try Data(contentsOf: URL(fileURLWithPath: committed + "/" + name))
-      #expect(
-        new == old,
-        "Reports/\(name) differs from what 'survey demo' writes now: run 'swift run survey demo' and commit"
-      )
+    let isReport = { (name: String) in
+      name.hasSuffix(".txt") || name.hasSuffix(".html")
+        || name.hasSuffix(".json") && name != "report.schema.json"
     }
+    for folder in ["", "/coalition"] {
+      let written = try FileManager.default.contentsOfDirectory(atPath: output + folder).filter(
+        isReport
+      ).sorted()
+      let expected = try FileManager.default.contentsOfDirectory(atPath: committed + folder)
+        .filter(isReport).sorted()
+      #expect(written == expected)
+      #expect(written.count == (folder.isEmpty ? 21 : 12))
+      for name in written {
+        let new = try Data(contentsOf: URL(fileURLWithPath: output + folder + "/" + name))
+        let old = try Data(contentsOf: URL(fileURLWithPath: committed + folder + "/" + name))
+        #expect(
+          new == old,
+          "Reports\(folder)/\(name) differs from what 'survey demo' writes now: run 'swift run survey demo' and commit"
+        )
+      }
+    }
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output).filter { !isReport($0) }
+        == ["coalition"])
   }
 }
 

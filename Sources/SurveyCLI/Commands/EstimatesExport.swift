@@ -35,7 +35,7 @@ enum EstimatesExport {
       throw CommandFailure.usage("give either --store or CSV files, not both")
     }
     let survey = try CommandSupport.compile(surveyPath, context: context)
-    let settings = try ReportCommand.Settings(arguments, survey: survey)
+    let settings = try ReportCommand.Settings(arguments, survey: survey, context: context)
     let aggregation = try ReportCommand.aggregate(
       surveyPath: surveyPath, survey: survey, arguments: sources, context: context)
     guard !aggregation.waves.isEmpty else {

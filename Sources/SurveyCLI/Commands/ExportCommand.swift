@@ -11,10 +11,12 @@ enum ExportCommand: Command {
   static let usage = """
     survey export data --survey FILE [--store DB] [--format csv|json] -o OUT
            survey export estimates --survey FILE [--store DB | CSV...] [--wave W] [--format csv|json] -o OUT
+           survey export counts --survey FILE [--store DB] --organization NAME -o FILE
            survey export xlsform SURVEY -o FORM.csv
            survey export questionnaire SURVEY [--language L] [--format html|text] [-o OUT]
            survey export template SURVEY -o TEMPLATE.csv
            survey export translation SURVEY --language L [-o SURVEY.L.survey]
+           survey export translation --report --language L [-o report.L.survey]
     """
   static let discussion = """
     'export data' writes one row per respondent: _response_id, _chapter, _wave, _submitted_at and
@@ -32,6 +34,11 @@ enum ExportCommand: Command {
     every test in the file). Disclosure control decides which groups and values appear, as in
     the reports. The CSV starts with one '#' comment line that says so (R: read.csv(...,
     comment.char = "#"); pandas: read_csv(..., comment="#")).
+    'export counts' writes the organization's counts for a coalition report (survey report
+    --counts): the mergeable counts of the store's answers per wave and chapter, with the survey's
+    id, version and codebook and a checksum; no response, person key, free text or link between
+    waves. Chapters under the minimum group size are folded into the rest of the organization.
+    The file says what a reader could learn from it; share it with the coalition's analysts only.
     'export xlsform' writes the survey as an XLSForm (the CSV form pyxform reads) for ODK Collect
     and KoboToolbox, with every language, relevance, ranges, hard checks and required answers;
     answers come back through the KoboToolbox and ODK Central adapters.
@@ -43,6 +50,9 @@ enum ExportCommand: Command {
     under a comment with the original, translated where the language's translation file already
     has it and "" where not. Save it next to the survey and add 'use "SURVEY.L.survey"' to it;
     running it again after the survey changes keeps the translations and lists the new texts.
+    With --report it writes the reports' own words (headings, sentences, methods) instead, from
+    English, keeping what the file at -o (or the built-in translation) already has; pass the file
+    to 'survey report --report-translation', or save it as report.L.survey next to the survey.
     """
   static let options = [
     OptionSpec("survey", short: "s", value: "FILE", help: "The survey"),
@@ -54,6 +64,9 @@ enum ExportCommand: Command {
       help: "The language of a questionnaire (default: the survey's first) or translation"),
     OptionSpec("output", short: "o", value: "OUT", help: "Where to write"),
     OptionSpec("wave", value: "W", help: "Only this wave (estimates; default: every wave)"),
+    OptionSpec(
+      "organization", value: "NAME", help: "Counts: the organization's name in coalition reports"),
+    OptionSpec("report", help: "With 'translation': the reports' own words, not the survey's"),
   ]
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
@@ -62,14 +75,17 @@ enum ExportCommand: Command {
       return try FieldingExport.run(arguments, context: context)
     case "estimates":
       return try EstimatesExport.run(arguments, context: context)
+    case "counts":
+      return try Coalition.exportCounts(arguments, context: context)
     case "data":
       break
     case nil:
       throw CommandFailure.usage(
-        "say what to export: data, estimates, xlsform, questionnaire, template or translation")
+        "say what to export: data, estimates, counts, xlsform, questionnaire, template or translation"
+      )
     case let other?:
       throw CommandFailure.usage(
-        "unknown export '\(other)'; use data, estimates, xlsform, questionnaire, template or translation"
+        "unknown export '\(other)'; use data, estimates, counts, xlsform, questionnaire, template or translation"
       )
     }
     guard let surveyPath = arguments.value("survey") else {

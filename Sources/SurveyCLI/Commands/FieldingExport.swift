@@ -3,12 +3,17 @@ import SurveyCore
 import SurveyDSL
 import SurveyFielding
 import SurveyIngest
+import SurveyReporting
 
 /// `survey export xlsform | questionnaire | template | translation SURVEY`: the survey in the shapes a chapter
 /// fields it with.
 enum FieldingExport {
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
     let kind = arguments.positionals.first ?? ""
+    if kind == "translation", arguments.has("report") {
+      try writeReportTranslation(arguments, context: context)
+      return ExitStatus.success
+    }
     guard let path = arguments.positionals.dropFirst().first ?? arguments.value("survey") else {
       throw CommandFailure.usage("give the survey file: survey export \(kind) SURVEY")
     }
@@ -81,6 +86,47 @@ enum FieldingExport {
     try ReportMaker.write(skeleton.text, to: output)
     context.console.out.write(
       "wrote \(skeleton.translated + skeleton.missing) texts to \(output): \(skeleton.translated) translated, \(skeleton.missing) to translate (\(skeleton.inline) more are translated in the survey files)\n"
+    )
+  }
+
+  /// `survey export translation --report --language L [-o FILE]`: the report's own words,
+  /// every English text under a comment, translated where the language's file (the one at `-o`
+  /// when it exists, else the built-in one) already has it.
+  private static func writeReportTranslation(
+    _ arguments: ParsedArguments, context: CommandContext
+  ) throws {
+    guard let language = arguments.value("language"), !language.isEmpty else {
+      throw CommandFailure.usage(
+        "give the language to translate the reports' words into with --language (such as fr)")
+    }
+    guard language.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else {
+      throw CommandFailure.usage("'\(language)' is not a language code such as fr or pt-BR")
+    }
+    let builtIn = ReportStrings.builtIn
+    guard let english = builtIn.translations["en"] else {
+      throw CommandFailure.io(ReportMaker.missingStrings)
+    }
+    var existing = builtIn.translations[language]
+    let output = arguments.value("output")
+    if let output, let data = FileManager.default.contents(atPath: output) {
+      let (own, problems) = ReportTranslation.parse(
+        path: output, text: String(decoding: data, as: UTF8.self))
+      context.emit(problems)
+      guard let own, !problems.hasErrors else {
+        throw CommandFailure.input("'\(output)' cannot be read as a report translation (see above)")
+      }
+      existing = own
+    }
+    let text = ReportTranslation.skeleton(
+      language: language, name: existing?.name ?? language, english: english, existing: existing)
+    guard let output else {
+      context.console.out.writeDocument(text)
+      return
+    }
+    try ReportMaker.write(text, to: output)
+    let translated = english.keys.filter { existing?.texts[$0] != nil }.count
+    context.console.out.write(
+      "wrote \(english.keys.count) texts of the reports to \(output): \(translated) translated, \(english.keys.count - translated) to translate\n"
     )
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SurveyCore
 import SurveyIngest
+import SurveyReporting
 import SurveyStatistics
 
 /// `survey report`: chapter reports and the organization overview, from the store or from CSV.
@@ -10,6 +11,7 @@ enum ReportCommand: Command {
   static let usage = """
     survey report --survey FILE [--store DB | CSV...] [--chapter C | --all-chapters | --overview]
                   [--wave W] [--format text|html|json] [-o PATH] [--language L] [--ascii]
+           survey report --survey FILE --counts A.counts B.counts … [--overview | --organization NAME | --all -o DIR]
     """
   static let discussion = """
     Reads the stored responses (or, for a quick look, CSV exports directly: rows are validated as
@@ -24,6 +26,16 @@ enum ReportCommand: Command {
     of the same survey reads them and adds only the responses imported since, so a report of a
     large store takes a second instead of reading every response again. Counts saved for another
     version of the survey file or of the toolkit are not used; --recount ignores them.
+    A coalition report (--counts) pools the counts that organizations exported with 'survey
+    export counts', never their members' answers: each organization takes the place of a chapter
+    (--organization NAME reports on one against the rest of the coalition, --all writes every
+    organization's report and the coalition overview to -o DIR). Counts of another survey, or a
+    damaged or edited file, are refused; counts made with another version of the survey are
+    pooled over the questions whose answers are comparable, and the report says what was left
+    out. The order of the files changes nothing.
+    The reports' own words come in English, Spanish and drafts in French, German and Portuguese;
+    'survey export translation --report' writes a file to translate them, which
+    --report-translation reads (or report.L.survey next to the survey file, for --language L).
     """
   static let options = [
     OptionSpec("survey", short: "s", value: "FILE", help: "The survey"),
@@ -54,6 +66,15 @@ enum ReportCommand: Command {
       help: "CSV input: the files' text encoding (default: UTF-8)"),
     OptionSpec("threads", value: "N", help: "Parts read at once (default: all cores; 1 = serial)"),
     OptionSpec("recount", help: "Count every stored response again, ignoring saved counts"),
+    OptionSpec(
+      "counts",
+      help: "A coalition report: the files given are organizations' counts (survey export counts)"),
+    OptionSpec("organization", value: "NAME", help: "Coalition: report on one organization"),
+    OptionSpec("all", help: "Coalition: report on every organization and the coalition (-o DIR)"),
+    OptionSpec(
+      "report-translation", value: "FILE",
+      help: "The reports' own words from this translation file (survey export translation --report)"
+    ),
   ]
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
@@ -62,6 +83,21 @@ enum ReportCommand: Command {
     }
     let format = try ReportFormat(rawValue: arguments.value("format") ?? "text")
       .orThrow(CommandFailure.usage("'--format' takes text, html or json"))
+    var arguments = arguments
+    if arguments.has("counts") {
+      // In a coalition report, each organization takes the place of a chapter.
+      if let organization = arguments.value("organization") {
+        arguments.values["chapter", default: []].append(organization)
+      }
+      if arguments.has("all") { arguments.flags.insert("all-chapters") }
+      if arguments.value("store") != nil {
+        throw CommandFailure.usage("give either --store or --counts files, not both")
+      }
+    } else if arguments.value("organization") != nil || arguments.has("all") {
+      throw CommandFailure.usage(
+        "--organization and --all are for coalition reports (--counts); use --chapter or --all-chapters"
+      )
+    }
     let scopes = [
       arguments.value("chapter") != nil, arguments.has("all-chapters"), arguments.has("overview"),
     ]
@@ -72,11 +108,18 @@ enum ReportCommand: Command {
       throw CommandFailure.usage("give either --store or CSV files, not both")
     }
     let survey = try CommandSupport.compile(surveyPath, context: context)
-    let settings = try Settings(arguments, survey: survey)
-    let aggregation = try aggregate(
-      surveyPath: surveyPath, survey: survey, arguments: arguments, context: context)
-    let incomparable = try changedQuestions(
-      surveyPath: surveyPath, survey: survey, arguments: arguments, context: context)
+    let settings = try Settings(arguments, survey: survey, context: context)
+    let aggregation: SurveyAggregation
+    var incomparable: [String: [String: String]] = [:]
+    var leftOut: [String] = []
+    if arguments.has("counts") {
+      (aggregation, leftOut) = try Coalition.pool(arguments.positionals, survey: survey)
+    } else {
+      aggregation = try aggregate(
+        surveyPath: surveyPath, survey: survey, arguments: arguments, context: context)
+      incomparable = try changedQuestions(
+        surveyPath: surveyPath, survey: survey, arguments: arguments, context: context)
+    }
     guard let latest = aggregation.waves.last else {
       throw CommandFailure.input(
         "there are no responses to report on; import some with 'survey import'")
@@ -89,12 +132,15 @@ enum ReportCommand: Command {
     let maker = ReportMaker(
       survey: survey, aggregation: aggregation, policy: settings.policy, options: settings.options,
       language: arguments.value("language"), ascii: arguments.has("ascii"),
-      columns: settings.columns, incomparable: incomparable)
+      columns: settings.columns, incomparable: incomparable, translation: settings.translation,
+      leftOut: leftOut)
     if arguments.has("all-chapters") {
       guard let folder = arguments.value("output") else {
         throw CommandFailure.usage("--all-chapters writes several files: give a folder with -o DIR")
       }
-      let written = try writeAll(maker, wave: wave, formats: [format], folder: folder)
+      let written = try writeAll(
+        maker, wave: wave, formats: [format], folder: folder,
+        prefix: arguments.has("counts") ? "organization" : "chapter")
       context.console.out.write(written.map { "wrote \($0)\n" }.joined())
       return ExitStatus.success
     }
@@ -132,9 +178,12 @@ enum ReportCommand: Command {
   /// Writes every chapter's report and the overview to a folder.
   ///
   /// - Returns: The paths written, in order.
-  static func writeAll(_ maker: ReportMaker, wave: String, formats: [ReportFormat], folder: String)
-    throws -> [String]
-  {
+  /// - Parameter prefix: What each chapter's file name starts with (`organization` in a
+  ///   coalition, where organizations take the place of chapters).
+  static func writeAll(
+    _ maker: ReportMaker, wave: String, formats: [ReportFormat], folder: String,
+    prefix: String = "chapter"
+  ) throws -> [String] {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
@@ -144,10 +193,10 @@ enum ReportCommand: Command {
     var used: Set<String> = ["overview"]
     var scopes: [(ReportScope, String)] = [(.organization, "overview")]
     for chapter in maker.aggregation.chapters(in: wave) {
-      var name = "chapter-" + ReportMaker.slug(chapter)
+      var name = prefix + "-" + ReportMaker.slug(chapter)
       var suffix = 2
       while used.contains(name) {
-        name = "chapter-" + ReportMaker.slug(chapter) + "-\(suffix)"
+        name = prefix + "-" + ReportMaker.slug(chapter) + "-\(suffix)"
         suffix += 1
       }
       used.insert(name)
@@ -245,8 +294,10 @@ enum ReportCommand: Command {
     var policy: DisclosurePolicy
     var options: EstimateOptions
     var columns: Int
+    /// The reports' own words from a translation file, when one is given or found.
+    var translation: ReportTranslation?
 
-    init(_ arguments: ParsedArguments, survey: Survey) throws {
+    init(_ arguments: ParsedArguments, survey: Survey, context: CommandContext) throws {
       policy = .standard
       if let text = arguments.value("min-group") {
         guard let size = Int(text), let chosen = DisclosurePolicy(minimumGroupSize: size) else {
@@ -276,6 +327,36 @@ enum ReportCommand: Command {
         let codes = survey.languages.map(\.code).joined(separator: ", ")
         throw CommandFailure.usage("the survey has no language '\(language)'; it has \(codes)")
       }
+      guard ReportStrings.builtIn.translations["en"] != nil else {
+        throw CommandFailure.io(ReportMaker.missingStrings)
+      }
+      translation = try Self.translation(arguments, survey: survey, context: context)
+    }
+
+    /// The reports' words from `--report-translation FILE`, or from `report.L.survey` next to
+    /// the survey file for `--language L`.
+    static func translation(
+      _ arguments: ParsedArguments, survey: Survey, context: CommandContext
+    ) throws -> ReportTranslation? {
+      var path = arguments.value("report-translation")
+      if path == nil, let language = arguments.value("language"),
+        let surveyPath = arguments.value("survey")
+      {
+        let beside = ((surveyPath as NSString).deletingLastPathComponent as NSString)
+          .appendingPathComponent("report.\(language).survey")
+        if FileManager.default.fileExists(atPath: beside) { path = beside }
+      }
+      guard let path else { return nil }
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw CommandFailure.input("cannot read the report translation '\(path)'")
+      }
+      let (translation, problems) = ReportTranslation.parse(
+        path: path, text: String(decoding: data, as: UTF8.self))
+      context.emit(problems)
+      guard let translation, !problems.hasErrors else {
+        throw CommandFailure.input("'\(path)' cannot be read as a report translation (see above)")
+      }
+      return translation
     }
   }
 }

@@ -26,13 +26,17 @@ struct ReportMaker {
     survey: Survey, aggregation: SurveyAggregation, policy: DisclosurePolicy,
     options: EstimateOptions,
     language: String?, ascii: Bool = false, columns: Int = 80,
-    incomparable: [String: [String: String]] = [:]
+    incomparable: [String: [String: String]] = [:], translation: ReportTranslation? = nil,
+    leftOut: [String] = []
   ) {
     self.survey = survey
     self.aggregation = aggregation
     findings = FindingsBuilder(
       aggregation: aggregation, policy: policy, options: options, incomparable: incomparable)
-    reports = ReportBuilder(survey: survey, language: language, policy: policy)
+    var reports = ReportBuilder(
+      survey: survey, language: language, policy: policy, translation: translation)
+    reports.leftOut = leftOut
+    self.reports = reports
     self.ascii = ascii
     self.columns = columns
   }
@@ -72,6 +76,12 @@ struct ReportMaker {
     let trimmed = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     return trimmed.isEmpty ? "chapter" : trimmed
   }
+
+  /// Why reports cannot be written without the files of their own words.
+  static let missingStrings =
+    "the reports' own words (report.en.survey and its translations) were not found next to the "
+    + "program: install the folder survey_SurveyReporting.resources beside it, or set "
+    + "SURVEY_REPORT_STRINGS to a folder that holds them"
 
   /// Writes text to a file atomically, with a clear error.
   static func write(_ text: String, to path: String) throws {

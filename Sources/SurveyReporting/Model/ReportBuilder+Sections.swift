@@ -136,6 +136,12 @@ extension ReportBuilder {
         text(survey.indicators[finding.indicator].title) + " (" + $0 + ")"
       }
     }
+    if !leftOut.isEmpty {
+      notes.append(
+        MethodNote(
+          title: strings["methods.pooling.title"],
+          text: strings["methods.pooling", leftOut.joined(separator: "; ")]))
+    }
     if !broken.isEmpty {
       notes.append(
         MethodNote(

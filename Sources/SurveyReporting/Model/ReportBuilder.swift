@@ -12,6 +12,9 @@ package struct ReportBuilder: Sendable {
   package let strings: ReportStrings
   /// Numbers to text.
   package let formatter: FigureFormatter
+  /// For a coalition report: per organization whose version of the survey asks some questions
+  /// differently, which of its answers were left out of the pooled figures and why.
+  package var leftOut: [String] = []
   let outcomes: Set<Int>
 
   /// Relations listed per report (largest first).
@@ -20,11 +23,15 @@ package struct ReportBuilder: Sendable {
   static let differenceLimit = 10
 
   /// A builder for a survey in a language (the survey's first language when nil or unknown).
-  package init(survey: Survey, language: String?, policy: DisclosurePolicy) {
+  /// With `translation`, the report's own words come from it.
+  package init(
+    survey: Survey, language: String?, policy: DisclosurePolicy,
+    translation: ReportTranslation? = nil
+  ) {
     self.survey = survey
     let codes = survey.languages.map(\.code)
     self.language = language.flatMap { codes.contains($0) ? $0 : nil } ?? survey.defaultLanguage
-    strings = ReportStrings(language: self.language)
+    strings = ReportStrings(language: self.language, translation: translation)
     formatter = FigureFormatter(strings: strings, policy: policy)
     outcomes = Set(survey.outcomeIndicators)
   }
