@@ -12,6 +12,8 @@ package struct Cause: Sendable, Hashable {
   /// members`): in a survey given to members, the cause is reported as not measurable instead
   /// of as a share of 0.
   package var isUnmeasurableAmongMembers = false
+  /// What organizers can do about it (`action` lines), each with where it comes from.
+  package var actions: [CauseAction] = []
   /// The source of the exposure rule.
   package var provenance: Provenance
   /// Where it is declared.
@@ -54,5 +56,19 @@ package struct ExposureIndex: Sendable, Hashable {
     self.causes = causes
     self.minKnown = minKnown ?? causes.count
     self.location = location
+  }
+}
+
+/// An organizing note of a cause: what a chapter can do about it, and its source.
+package struct CauseAction: Sendable, Hashable {
+  /// The note per language.
+  package var text: LocalizedText
+  /// Where it comes from (`source`, `wording`).
+  package var provenance: Provenance
+
+  /// Creates a note.
+  package init(text: LocalizedText, provenance: Provenance) {
+    self.text = text
+    self.provenance = provenance
   }
 }

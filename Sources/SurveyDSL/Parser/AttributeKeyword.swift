@@ -5,6 +5,8 @@ package enum Block: Sendable, Hashable {
   case row
   case choice
   case benchmark
+  /// Under an `action` of a cause.
+  case action
 
   /// How the block is named in messages ("a question", "a grid row").
   package var description: String {
@@ -17,6 +19,7 @@ package enum Block: Sendable, Hashable {
     case .row: "a grid row"
     case .choice: "a choice"
     case .benchmark: "a benchmark"
+    case .action: "an organizing note"
     }
   }
 
@@ -26,6 +29,7 @@ package enum Block: Sendable, Hashable {
     case .declaration(let kind): ![.use, .choices, .translation].contains(kind)
     case .row, .choice: true
     case .benchmark: false
+    case .action: true
     }
   }
 }
@@ -43,12 +47,12 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
   case band
   case share, mean, better, threshold, benchmark, exposed, group, causes
   case minKnown = "min-known"
-  case compute, missing, year, comparable, respondents, unmeasurable, rake
+  case compute, missing, year, comparable, respondents, unmeasurable, rake, action
   case notComparable = "not-comparable"
 
   /// Keywords whose line is `KEYWORD "text"`, which must not be read as a translation.
   package static let takingText: Set<AttributeKeyword> = [
-    .description, .hint, .source, .other, .unit, .year,
+    .description, .hint, .source, .other, .unit, .year, .action,
   ]
 
   private static let provenance: Set<AttributeKeyword> = [.source, .wording, .licence, .license]
@@ -75,13 +79,14 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
       case .grid: provenance.union([.single, .yesNo, .required, .show, .hint, .row])
       case .scale: provenance.union([.items, .reverse, .score, .minAnswered, .band])
       case .indicator: provenance.union([.share, .mean, .better, .threshold, .benchmark])
-      case .cause: provenance.union([.exposed, .group, .unmeasurable])
+      case .cause: provenance.union([.exposed, .group, .unmeasurable, .action])
       case .index: [.causes, .minKnown]
       case .derived: [.compute]
       }
     case .row: provenance.union([.renamed])
     case .choice: []
     case .benchmark: [.year, .source, .comparable, .notComparable]
+    case .action: provenance
     }
   }
 
@@ -92,7 +97,7 @@ package enum AttributeKeyword: String, Sendable, Hashable, CaseIterable {
       "the survey header"
     case .items, .reverse, .score, .minAnswered, .band: "a scale"
     case .share, .mean, .better, .threshold, .benchmark: "an indicator"
-    case .exposed, .group, .unmeasurable: "a cause"
+    case .exposed, .group, .unmeasurable, .action: "a cause"
     case .causes, .minKnown: "an index"
     case .compute: "a derived value"
     case .row: "a grid"

@@ -97,7 +97,7 @@ extension Parser {
 
   private func nests(_ value: AttributeValue) -> Bool {
     switch value {
-    case .row, .benchmark, .choice: true
+    case .row, .benchmark, .choice, .action: true
     default: false
     }
   }
@@ -138,6 +138,10 @@ extension Parser {
       }
       return expectName(&cursor, what: "the name of a question").map { .role($0) } ?? .invalid
     case .rake: return parseRake(&cursor)
+    case .action:
+      let texts = parseTexts(&cursor, what: "the organizing note in double quotes")
+      expectEnd(&cursor)
+      return .action(texts, attributes: parseNested(node, block: .action))
     case .privacy:
       guard let setting = expectWord(&cursor, what: "a privacy setting such as 'min-group'"),
         let value = cursor.advance()

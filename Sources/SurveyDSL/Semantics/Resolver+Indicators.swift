@@ -18,8 +18,16 @@ extension Resolver {
       var unmeasurableAmongMembers = false
       var hasRule = false
       var seen: Set<String> = []
+      var actions: [CauseAction] = []
       for attribute in declaration.attributes {
         switch attribute.value {
+        case .action(let texts, let nested):
+          let text = localized(
+            texts.primary, texts.translations + translations(in: nested), fileIndex: fileIndex)
+          noteText(
+            text, owner: "cause '\(name.text)'", part: "organizing note",
+            range: texts.primary?.range ?? attribute.range, fileIndex: fileIndex)
+          actions.append(CauseAction(text: text, provenance: resolveProvenance(nested)))
         case .exposedIf(let syntax):
           guard checkOnce(attribute, seen: &seen) else { continue }
           hasRule = true
@@ -50,6 +58,7 @@ extension Resolver {
           .inheriting(from: fileProvenance[fileIndex] ?? Provenance()),
         location: name.range.start)
       cause.isUnmeasurableAmongMembers = unmeasurableAmongMembers
+      cause.actions = actions
       return cause
     }
   }

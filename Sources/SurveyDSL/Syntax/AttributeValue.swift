@@ -76,6 +76,8 @@ package indirect enum AttributeValue: Sendable, Hashable {
   case causes(CauseSelection)
   /// `compute EXPRESSION`.
   case compute(ExprSyntax)
+  /// `action "…" [LANG "…"]…` under a cause, with its nested `source` and `wording`.
+  case action(Texts, attributes: [Attribute])
   /// `rake Q CATEGORY COUNT, …`, `rake from "FILE"` or `rake trim A..B`.
   case rake(RakeSyntax)
   /// A line that could not be understood (already reported).

@@ -33,6 +33,8 @@ package struct Report: Sendable, Equatable, Encodable {
   package var weighted: Bool
   /// How the weights were raked to the membership roll, for a raked survey.
   package var weighting: Weighting? = nil
+  /// Where to start: the causes that go with the most of the group's disconnection.
+  package var whereToStart: StartSection? = nil
   /// The key findings, in sentences.
   package var highlights: [String]
   /// The indicators of social connection (outcomes).
@@ -57,6 +59,36 @@ package struct Report: Sendable, Equatable, Encodable {
   package var methods: Methods
   /// What disclosure control withheld, and why.
   package var audit: Audit
+}
+
+/// The "Where to start" section.
+package struct StartSection: Sendable, Equatable, Encodable {
+  /// The causes to start with, in order.
+  package var entries: [StartEntry]
+  /// When no cause is clear (or the group is too small): what the report says instead.
+  package var summary: String?
+  /// That these are associations, not proven effects.
+  package var caveat: String
+}
+
+/// One cause to start with.
+package struct StartEntry: Sendable, Equatable, Encodable {
+  /// The cause's identifier.
+  package var cause: String
+  /// The outcome indicator's identifier.
+  package var outcome: String
+  /// The sentence.
+  package var text: String
+  /// The attributable excess as printed (points for shares), and its interval.
+  package var excess: Figure
+  /// What organizers can do, from the survey file.
+  package var actions: [ActionNote]
+}
+
+/// An organizing note of a cause.
+package struct ActionNote: Sendable, Equatable, Encodable {
+  package var text: String
+  package var source: String?
 }
 
 /// How a wave's weights were raked to the membership roll.
@@ -96,7 +128,7 @@ package struct Figure: Sendable, Equatable, Encodable {
   package var lower: Double?
   /// The interval's upper end.
   package var upper: Double?
-  /// "percent", "mean" or "respondents".
+  /// "percent", "mean", "respondents" or "points" (an attributable excess).
   package var unit: String
   /// "below" or "above" when the figure is only a bound.
   package var bound: String?

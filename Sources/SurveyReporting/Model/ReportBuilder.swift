@@ -96,6 +96,7 @@ package struct ReportBuilder: Sendable {
       methods: methods(findings), audit: audit(findings.audit))
     report.highlights = highlights(report, findings: findings)
     report.weighting = findings.raking.map(weighting)
+    report.whereToStart = startSection(findings)
     return report
   }
 

@@ -70,6 +70,7 @@ extension HTMLRenderer {
     /// The sections in reading order; a section with nothing to show is left out.
     func sections() -> [Section] {
       var list = [
+        Section(id: "start", title: strings["section.start"], body: start()),
         Section(id: "summary", title: strings["section.summary"], body: summary()),
         Section(id: "who", title: strings["section.who"], body: who()),
         Section(
@@ -179,6 +180,29 @@ extension HTMLRenderer {
       let links = sections.map { "<li><a href=\"#\($0.id)\">\(escape($0.title))</a></li>" }
       return "<nav class=\"toc\" aria-label=\"\(escape(word("contents")))\">\n<ol>\n"
         + links.joined(separator: "\n") + "\n</ol>\n</nav>\n"
+    }
+
+    /// Where to start: the causes, each with its organizing notes, then the caveat.
+    func start() -> String {
+      guard let section = report.whereToStart else { return "" }
+      var html = ""
+      if !section.entries.isEmpty {
+        html += "<ol class=\"start\">\n"
+        for entry in section.entries {
+          html += "<li><p>\(escape(entry.text))</p>"
+          for action in entry.actions {
+            html += "<p class=\"action\">\(escape(strings["start.action", action.text]))"
+            if let source = action.source {
+              html += " <span class=\"note\">\(escape(source))</span>"
+            }
+            html += "</p>"
+          }
+          html += "</li>\n"
+        }
+        html += "</ol>\n"
+      }
+      if let summary = section.summary { html += paragraph(summary) }
+      return html + "<p class=\"note\">\(escape(section.caveat))</p>\n"
     }
 
     /// The key findings.

@@ -19,6 +19,7 @@ package struct TextRenderer: Sendable {
   package func render(_ report: Report) -> String {
     var out = TextOutput(columns: columns, ascii: ascii)
     header(report, &out)
+    start(report, &out)
     summary(report, &out)
     who(report, &out)
     indicators(report.indicators, title: strings["section.indicators"], report: report, &out)
@@ -34,6 +35,21 @@ package struct TextRenderer: Sendable {
     out.rule()
     out.paragraph(strings["footer"])
     return out.text
+  }
+
+  /// Where to start: each cause in a sentence with its organizing notes, then the caveat.
+  func start(_ report: Report, _ out: inout TextOutput) {
+    guard let section = report.whereToStart else { return }
+    out.heading(strings["section.start"])
+    for (number, entry) in section.entries.enumerated() {
+      out.paragraph(entry.text, indent: "  \(number + 1). ", hanging: "     ")
+      for action in entry.actions {
+        out.paragraph(strings["start.action", action.text], indent: "     ", hanging: "     ")
+        if let source = action.source { out.paragraph(source, indent: "     ", hanging: "     ") }
+      }
+    }
+    if let summary = section.summary { out.paragraph(summary) }
+    out.paragraph(section.caveat)
   }
 
   func header(_ report: Report, _ out: inout TextOutput) {

@@ -32,6 +32,8 @@ package struct Findings: Sendable, Equatable {
   package var isWeighted: Bool
   /// How the reported wave's weights were raked to the population, for a raked survey.
   package var raking: WaveRaking? = nil
+  /// The causes that go with the most of the group's disconnection.
+  package var whereToStart = WhereToStart()
   /// The estimate options.
   package var options: EstimateOptions
   /// One per survey indicator, in survey order.

@@ -223,6 +223,7 @@ struct Work {
       testCount: pending.count + correlationDrafts.count,
       audit: releaser.audit)
     findings.raking = builder.aggregation.rakingResults.first { $0.wave == wave }
+    findings.whereToStart = builder.whereToStart(groupKey)
     return findings
   }
 
