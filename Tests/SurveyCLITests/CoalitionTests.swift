@@ -208,6 +208,11 @@ struct CoalitionTests {
     #expect(wrongSurvey.status != 0)
     #expect(wrongSurvey.err.contains("only counts of the same survey can be pooled"))
 
+    let device = report(["/dev/zero"])
+    #expect(device.status != 0)
+    #expect(
+      device.err.contains("cannot read the counts file '/dev/zero': it is not a regular file"))
+
     let notCounts = report([ReportCommandTests.root.appendingPathComponent("Package.swift").path])
     #expect(notCounts.status != 0)
     #expect(notCounts.err.contains("is not a usable counts file"))

@@ -263,6 +263,7 @@ struct RakingTests {
       ("  rake age a1 0, a2 200, a3 220, a4 140\n", nil, "must be above zero"),
       ("  rake trim 2..3\n  rake age a1 120, a2 200, a3 220, a4 140\n", nil, "trimming bounds"),
       ("  rake from \"nowhere.csv\"\n", nil, "cannot read the margins file 'nowhere.csv'"),
+      ("  rake from \"/dev/zero\"\n", nil, "the margins file '/dev/zero' is not a regular file"),
       (
         "  rake from \"margins.csv\"\n", "margin,category,number\nage,a1,120\n",
         "margins.csv:1:1: error: the margins file's header must name"

@@ -47,5 +47,10 @@ struct ReportWordsTests {
     #expect(refused.status != 0)
     #expect(
       refused.err.contains("broken.survey:2:1: error: expected the text of 'section.summary'"))
+    let device = Run([
+      "report", "--survey", survey, csv, "--overview", "--report-translation", "/dev/zero",
+    ])
+    #expect(device.status != 0)
+    #expect(device.err.contains("'/dev/zero': it is not a regular file"))
   }
 }

@@ -63,8 +63,9 @@ struct WhereToStartTests {
           let table = try #require(
             AttributableFraction(
               a: Double(cells[0]), b: Double(cells[1]), c: Double(cells[2]), d: Double(cells[3])))
-          #expect(point.excess == table.excess)
-          #expect(point.lower == table.excessLower && point.upper == table.excessUpper)
+          #expect(point.excess == Releaser.rounded(table.excess, decimals: 9))
+          #expect(point.lower == Releaser.rounded(table.excessLower, decimals: 9))
+          #expect(point.upper == Releaser.rounded(table.excessUpper, decimals: 9))
         }
       }
     }

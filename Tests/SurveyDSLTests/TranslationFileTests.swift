@@ -306,3 +306,63 @@ private enum Bilingual {
     #expect(compiled.diagnostics.map(\.id) == ["check.translationAlone"])
   }
 }
+
+/// A cause's organizing notes are translated in a translation file in the order they are
+/// written, and `survey export translation` lists them.
+@Suite struct ActionNoteTranslationTests {
+  static let main = """
+    survey t "T"
+      version 1
+      languages en "English", es "Español"
+
+    use "main.es.survey"
+
+    question job "Do you have a paid job?"
+      yes-no
+
+    cause jobless "No paid job"
+      exposed if job = no
+      action "Meet where people look for work."
+        source "Someone, A book, 2001"
+        wording new
+      action "Share job leads at every meeting."
+
+    """
+
+  static let spanish = """
+    translation es for t
+
+    survey t "T es"
+
+    question job "¿Tiene un trabajo pagado?"
+
+    cause jobless "Sin trabajo pagado"
+      action "Reúnanse donde la gente busca trabajo."
+      action "Compartan ofertas en cada reunión."
+
+    """
+
+  @Test func theNthNoteTranslatesTheNthAction() throws {
+    let loader = SourceLoader(files: ["main.survey": Self.main, "main.es.survey": Self.spanish])
+    let compiled = try SurveyCompiler.compile(path: "main.survey", loader: loader)
+    #expect(compiled.diagnostics.isEmpty, "\(compiled.diagnostics.map(\.message))")
+    let cause = try #require(compiled.survey?.causes.first)
+    #expect(cause.actions.count == 2)
+    #expect(cause.actions.first?.text.values["es"] == "Reúnanse donde la gente busca trabajo.")
+    #expect(cause.actions.last?.text.values["es"] == "Compartan ofertas en cada reunión.")
+    #expect(cause.actions.first?.provenance.source == "Someone, A book, 2001")
+    #expect(cause.actions.last?.provenance.source == nil)
+  }
+
+  @Test func aMissingNoteIsReportedAndTheSkeletonListsBoth() throws {
+    let partial = Self.spanish.replacingOccurrences(
+      of: "  action \"Compartan ofertas en cada reunión.\"\n", with: "")
+    let loader = SourceLoader(files: ["main.survey": Self.main, "main.es.survey": partial])
+    let compiled = try SurveyCompiler.compile(path: "main.survey", loader: loader)
+    #expect(compiled.diagnostics.contains { $0.message.contains("organizing note") })
+    let skeleton = try #require(
+      try TranslationSkeleton.make(path: "main.survey", language: "es", loader: loader).skeleton)
+    #expect(skeleton.text.contains("  action \"Reúnanse donde la gente busca trabajo.\""))
+    #expect(skeleton.text.contains("  # Share job leads at every meeting.\n  action \"\""))
+  }
+}

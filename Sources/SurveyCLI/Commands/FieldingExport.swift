@@ -108,7 +108,13 @@ enum FieldingExport {
     }
     var existing = builtIn.translations[language]
     let output = arguments.value("output")
-    if let output, let data = FileManager.default.contents(atPath: output) {
+    if let output, FileManager.default.fileExists(atPath: output) {
+      let data: Data
+      do {
+        data = try SmallFile.read(output, limit: 16 << 20)
+      } catch {
+        throw CommandFailure.input("cannot read '\(output)': it \(error.phrase)")
+      }
       let (own, problems) = ReportTranslation.parse(
         path: output, text: String(decoding: data, as: UTF8.self))
       context.emit(problems)

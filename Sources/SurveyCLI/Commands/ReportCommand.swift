@@ -347,8 +347,12 @@ enum ReportCommand: Command {
         if FileManager.default.fileExists(atPath: beside) { path = beside }
       }
       guard let path else { return nil }
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw CommandFailure.input("cannot read the report translation '\(path)'")
+      let data: Data
+      do {
+        data = try SmallFile.read(path, limit: 16 << 20)
+      } catch {
+        throw CommandFailure.input(
+          "cannot read the report translation '\(path)': it \(error.phrase)")
       }
       let (translation, problems) = ReportTranslation.parse(
         path: path, text: String(decoding: data, as: UTF8.self))

@@ -70,8 +70,11 @@ struct CountsFile {
 
   /// Reads a counts file, refusing anything that is not one, or is truncated or edited.
   static func read(_ path: String) throws -> CountsFile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CommandFailure.input("cannot read the counts file '\(path)'")
+    let data: Data
+    do {
+      data = try SmallFile.read(path, limit: 512 << 20)
+    } catch {
+      throw CommandFailure.input("cannot read the counts file '\(path)': it \(error.phrase)")
     }
     func refuse(_ why: String) -> CommandFailure {
       CommandFailure.input("'\(path)' is not a usable counts file: \(why)")

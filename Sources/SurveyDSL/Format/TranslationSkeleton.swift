@@ -72,7 +72,7 @@ package struct TranslationSkeleton: Sendable {
     guard let name = declaration.name else { return nil }
     var lines: [String] = []
     // `description "…"` and `description es "…"` are two lines with one text.
-    let translatable = declaration.attributes.compactMap { TranslatedLine($0.value) }
+    let translatable = TranslatedLine.lines(declaration.attributes).compactMap { $0 }
     for line in translatable {
       guard let primary = line.text else { continue }
       let translations = translatable.filter { $0.matches(line) }.flatMap(\.translations)

@@ -141,15 +141,16 @@ extension Resolver {
           value: .translation(Translation(language: Name(language, title.range), text: title)),
           range: title.range))
     }
-    for attribute in source.attributes {
-      mergeTranslated(attribute, language: language, into: &target.attributes, owner: source)
+    for (attribute, line) in zip(source.attributes, TranslatedLine.lines(source.attributes)) {
+      mergeTranslated(
+        attribute, line, language: language, into: &target.attributes, owner: source)
     }
     declarations[position].declaration = target
   }
 
   private mutating func mergeTranslated(
-    _ attribute: Attribute, language: String, into attributes: inout [Attribute],
-    owner: Declaration
+    _ attribute: Attribute, _ translated: TranslatedLine?, language: String,
+    into attributes: inout [Attribute], owner: Declaration
   ) {
     let what = "\(owner.kind.rawValue) '\(owner.name?.text ?? "")'"
     let line = SourceRange(
@@ -157,7 +158,7 @@ extension Resolver {
       bytes: attribute.keyword.range.bytes
         .lowerBound..<max(
           attribute.keyword.range.bytes.lowerBound, attribute.range.bytes.upperBound))
-    guard let texts = TranslatedLine(attribute.value) else {
+    guard let texts = translated else {
       report(
         .error, "check.translationNotText", DSLMessage.translationNotText(attribute.keyword.text),
         at: attribute.keyword.range, label: "remove this line: the survey file says it")
@@ -169,10 +170,9 @@ extension Resolver {
         at: line, label: "write only the text in '\(language)', without a language code")
       return
     }
+    let targets = TranslatedLine.lines(attributes)
     guard
-      let position = attributes.firstIndex(where: {
-        TranslatedLine($0.value)?.matches(texts) == true
-      })
+      let position = targets.indices.first(where: { targets[$0]?.matches(texts) == true })
     else {
       report(
         .error, "check.translationNoText", DSLMessage.translationNoText(what, texts.description),

@@ -162,7 +162,22 @@ extension SourceLoader {
         let path =
           name.value.hasPrefix("/")
           ? name.value : PathUtilities.join(PathUtilities.directory(of: including), name.value)
-        guard let bytes = try? loader.read(PathUtilities.normalize(path)) else {
+        let normalized = PathUtilities.normalize(path)
+        // A file on disk must be a regular file of reasonable size (not /dev/zero).
+        if FileManager.default.fileExists(atPath: normalized) {
+          do {
+            _ = try SmallFile.read(normalized, limit: 16 << 20)
+          } catch {
+            diagnostics.append(
+              Diagnostic(
+                .error, id: "check.marginsFileNotFound",
+                "the margins file '\(name.value)' "
+                  + ((error as? SmallFile.Problem)?.phrase ?? "cannot be read"), at: name.range,
+                label: "name a CSV file of margins"))
+            return []
+          }
+        }
+        guard let bytes = try? loader.read(normalized) else {
           diagnostics.append(
             Diagnostic(
               .error, id: "check.marginsFileNotFound",

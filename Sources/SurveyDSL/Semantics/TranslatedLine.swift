@@ -10,6 +10,8 @@ struct TranslatedLine {
     case row(String)
     case band(String)
     case threshold(Double)
+    /// A cause's organizing note, by its place among the cause's notes (0 for the first).
+    case action(Int)
   }
 
   var key: Key
@@ -55,7 +57,31 @@ struct TranslatedLine {
     case .threshold(let value, let texts, _):
       self.init(.threshold(value.value), texts)
       lead = "threshold " + value.text
+    case .action(let texts, let nested):
+      let translations = nested.compactMap {
+        if case .translation(let translation) = $0.value { return translation }
+        return nil
+      }
+      self.init(
+        .action(0), Texts(primary: texts.primary, translations: texts.translations + translations))
+      isPlain = texts.translations.isEmpty && nested.isEmpty
+      lead = "action"
     default: return nil
+    }
+  }
+
+  /// The translatable lines of a declaration's attributes, in order, each organizing note keyed
+  /// by its place among the notes (the n-th `action` of a translation file translates the n-th
+  /// of the cause).
+  static func lines(_ attributes: [Attribute]) -> [TranslatedLine?] {
+    var actions = 0
+    return attributes.map { attribute in
+      guard var line = TranslatedLine(attribute.value) else { return nil }
+      if case .action = line.key {
+        line.key = .action(actions)
+        actions += 1
+      }
+      return line
     }
   }
 
@@ -87,6 +113,7 @@ struct TranslatedLine {
     case .row(let name): "row '\(name)'"
     case .band(let range): "band \(range)"
     case .threshold(let value): "threshold \(JSONValue.format(value))"
+    case .action(let index): "organizing note \(index + 1)"
     }
   }
 
@@ -113,6 +140,7 @@ struct TranslatedLine {
     case .band(let range, let texts): return .band(range, more(texts))
     case .threshold(let value, let texts, let provenance):
       return .threshold(value, more(texts), provenance: provenance)
+    case .action(let texts, let nested): return .action(more(texts), attributes: nested)
     default: return value
     }
   }

@@ -26,6 +26,19 @@ package struct StartingPoint: Sendable, Equatable {
   /// The excess's standard error and the critical value of its interval.
   package var standardError: Double
   package var critical: Double
+
+  /// The values to nine decimals, so that counts merged in another order (threads, chunks)
+  /// give the same section: sums of doubles differ in their last bits, never at 10⁻⁹.
+  var rounded: StartingPoint {
+    var point = self
+    for path in [
+      \StartingPoint.exposed, \.unexposed, \.all, \.excess, \.lower, \.upper, \.fraction,
+      \.standardError, \.critical,
+    ] {
+      point[keyPath: path] = Releaser.rounded(point[keyPath: path], decimals: 9)
+    }
+    return point
+  }
 }
 
 /// The "Where to start" section of a report: at most three causes, ranked by how much of the
@@ -65,7 +78,7 @@ extension FindingsBuilder {
         let unexposed = group.causes[cause].unexposed[outcome]
         guard let point = startingPoint(cause, outcome, exposed, unexposed, group: group)
         else { continue }
-        candidates.append(point)
+        candidates.append(point.rounded)
       }
     }
     let harmful = candidates.filter { isHarmful($0) }
@@ -88,8 +101,11 @@ extension FindingsBuilder {
       // The interval's half-width shrinks as 1/√n: n' = n (z·SE / |excess|)².
       let needed =
         closest.size * pow(closest.critical * closest.standardError / abs(closest.excess), 2)
-      if needed.isFinite, needed > closest.size {
-        result.moreAnswers = Int(((needed - closest.size) / 10).rounded(.up)) * 10
+      // A gap so small that it would take more answers than any organization has is not
+      // worth a number (and must not overflow one).
+      let more = needed - closest.size
+      if needed.isFinite, more > 0, more <= 1_000_000 {
+        result.moreAnswers = Int((more / 10).rounded(.up)) * 10
       }
     }
     return result
