@@ -96,7 +96,12 @@ def main():
     failures = 0
     try:
         import jsonschema
-        schema = json.loads((reports / "report.schema.json").read_text(encoding="utf-8"))
+        # The schema sits in Reports/; a subfolder (Reports/coalition) uses its parent's.
+        schema_path = next(
+            (folder / "report.schema.json" for folder in [reports, *reports.resolve().parents]
+             if (folder / "report.schema.json").exists()),
+            reports / "report.schema.json")
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
     except ImportError:
         jsonschema = None
     driver = make_driver()
