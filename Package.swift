@@ -41,7 +41,8 @@ let package = Package(
         "SurveyCLI", "SurveyIngest", "SurveyTestSupport", "SurveyDSL", "SurveyStatistics",
         "SurveyStore",
         "SurveySimulation", "SurveyCore",
-      ]
+      ],
+      exclude: ["References"]
     ),
     .executableTarget(name: "csvbench", dependencies: ["SurveyIngest"]),
     .target(name: "FuzzSupport"),
