@@ -6,7 +6,8 @@ import Testing
 
 /// Coalition reports: organizations export their counts (`survey export counts`) and a report
 /// pools them (`survey report --counts`), equal to a report of one store holding everyone's
-/// answers with organizations as chapters; what cannot be pooled is refused.
+/// answers with organizations as chapters (`--coalition`: the same words); what cannot be
+/// pooled is refused.
 @Suite("coalition reports from counts")
 struct CoalitionTests {
   /// The default survey with the chapter given at import, so that one store can hold every
@@ -98,7 +99,8 @@ struct CoalitionTests {
         ["--overview"], ["--chapter", "Small Hands"], ["--chapter", "Harbor Workers"],
       ] {
         let fromStore = Run(
-          ["report", "--survey", survey, "--store", combined, "--format", format] + scope)
+          ["report", "--survey", survey, "--store", combined, "--coalition", "--format", format]
+            + scope)
         #expect(fromStore.status == 0, "\(fromStore.err)")
         let coalitionScope =
           scope.first == "--chapter" ? ["--organization", scope[1]] : scope
@@ -122,6 +124,11 @@ struct CoalitionTests {
         #expect(reversed.out == fromCounts.out)
       }
     }
+    // A coalition's words: organizations and the coalition, never chapters.
+    let overview = Run(["report", "--survey", survey, "--counts"] + counts + ["--overview"])
+    #expect(overview.out.contains("Community Connection Survey: the coalition"))
+    #expect(overview.out.contains("ORGANIZATIONS SIDE BY SIDE"))
+    #expect(!overview.out.contains("CHAPTERS SIDE BY SIDE"))
     let folder = directory.path + "/coalition"
     let all = Run(["report", "--survey", survey, "--counts"] + counts + ["--all", "-o", folder])
     #expect(all.status == 0, "\(all.err)")

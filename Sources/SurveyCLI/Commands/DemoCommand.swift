@@ -134,7 +134,7 @@ enum DemoCommand: Command {
     let settings = try ReportCommand.Settings(ParsedArguments(), survey: survey, context: context)
     let maker = ReportMaker(
       survey: survey, aggregation: aggregation, policy: settings.policy, options: settings.options,
-      language: nil, leftOut: leftOut)
+      language: nil, leftOut: leftOut, coalition: true)
     return try ReportCommand.writeAll(
       maker, wave: wave, formats: ReportFormat.allCases, folder: folder, prefix: "organization")
   }

@@ -32,7 +32,9 @@ enum ReportCommand: Command {
     organization's report and the coalition overview to -o DIR). Counts of another survey, or a
     damaged or edited file, are refused; counts made with another version of the survey are
     pooled over the questions whose answers are comparable, and the report says what was left
-    out. The order of the files changes nothing.
+    out. The order of the files changes nothing. A coalition report speaks of organizations and
+    the coalition; --coalition gives a report of a store (or exports) whose chapters are
+    organizations the same words.
     The reports' own words come in English, Spanish and drafts in French, German and Portuguese;
     'survey export translation --report' writes a file to translate them, which
     --report-translation reads (or report.L.survey next to the survey file, for --language L).
@@ -71,6 +73,9 @@ enum ReportCommand: Command {
       help: "A coalition report: the files given are organizations' counts (survey export counts)"),
     OptionSpec("organization", value: "NAME", help: "Coalition: report on one organization"),
     OptionSpec("all", help: "Coalition: report on every organization and the coalition (-o DIR)"),
+    OptionSpec(
+      "coalition",
+      help: "A coalition's words for a store or exports whose chapters are organizations"),
     OptionSpec(
       "report-translation", value: "FILE",
       help: "The reports' own words from this translation file (survey export translation --report)"
@@ -133,14 +138,14 @@ enum ReportCommand: Command {
       survey: survey, aggregation: aggregation, policy: settings.policy, options: settings.options,
       language: arguments.value("language"), ascii: arguments.has("ascii"),
       columns: settings.columns, incomparable: incomparable, translation: settings.translation,
-      leftOut: leftOut)
+      leftOut: leftOut, coalition: arguments.has("counts") || arguments.has("coalition"))
     if arguments.has("all-chapters") {
       guard let folder = arguments.value("output") else {
         throw CommandFailure.usage("--all-chapters writes several files: give a folder with -o DIR")
       }
       let written = try writeAll(
         maker, wave: wave, formats: [format], folder: folder,
-        prefix: arguments.has("counts") ? "organization" : "chapter")
+        prefix: arguments.has("counts") || arguments.has("coalition") ? "organization" : "chapter")
       context.console.out.write(written.map { "wrote \($0)\n" }.joined())
       return ExitStatus.success
     }

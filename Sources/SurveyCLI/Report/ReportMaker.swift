@@ -27,14 +27,15 @@ struct ReportMaker {
     options: EstimateOptions,
     language: String?, ascii: Bool = false, columns: Int = 80,
     incomparable: [String: [String: String]] = [:], translation: ReportTranslation? = nil,
-    leftOut: [String] = []
+    leftOut: [String] = [], coalition: Bool = false
   ) {
     self.survey = survey
     self.aggregation = aggregation
     findings = FindingsBuilder(
       aggregation: aggregation, policy: policy, options: options, incomparable: incomparable)
     var reports = ReportBuilder(
-      survey: survey, language: language, policy: policy, translation: translation)
+      survey: survey, language: language, policy: policy, translation: translation,
+      coalition: coalition)
     reports.leftOut = leftOut
     self.reports = reports
     self.ascii = ascii

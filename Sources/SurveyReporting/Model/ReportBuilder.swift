@@ -24,14 +24,17 @@ package struct ReportBuilder: Sendable {
 
   /// A builder for a survey in a language (the survey's first language when nil or unknown).
   /// With `translation`, the report's own words come from it.
+  /// With `coalition`, it uses a coalition's words: organizations in the place of chapters.
   package init(
     survey: Survey, language: String?, policy: DisclosurePolicy,
-    translation: ReportTranslation? = nil
+    translation: ReportTranslation? = nil, coalition: Bool = false
   ) {
     self.survey = survey
     let codes = survey.languages.map(\.code)
     self.language = language.flatMap { codes.contains($0) ? $0 : nil } ?? survey.defaultLanguage
-    strings = ReportStrings(language: self.language, translation: translation)
+    var strings = ReportStrings(language: self.language, translation: translation)
+    strings.isCoalition = coalition
+    self.strings = strings
     formatter = FigureFormatter(strings: strings, policy: policy)
     outcomes = Set(survey.outcomeIndicators)
   }

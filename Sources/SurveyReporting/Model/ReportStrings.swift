@@ -14,6 +14,9 @@ package struct ReportStrings: Sendable {
   package let language: String
   private let table: [String: String]
   private let english: [String: String]
+  /// Whether the report is a coalition's: organizations take the place of chapters and the
+  /// coalition that of the organization (phrases `coalition.KEY`, where a language has them).
+  package var isCoalition = false
 
   /// The words for a language: the given translation's, else the built-in one's, falling back
   /// to English text by text.
@@ -34,7 +37,13 @@ package struct ReportStrings: Sendable {
 
   /// A phrase, with `{0}`, `{1}`… replaced by the arguments.
   package subscript(_ key: String, _ arguments: String...) -> String {
-    let template = table[key] ?? english[key] ?? key
+    // A coalition's phrase in this language, else the usual one; English only when this
+    // language has neither (so that a draft never mixes languages within a phrase).
+    let coalitionKey = "coalition." + key
+    let template =
+      isCoalition
+      ? table[coalitionKey] ?? table[key] ?? english[coalitionKey] ?? english[key] ?? key
+      : table[key] ?? english[key] ?? key
     // One pass, so that an argument containing "{1}" is never itself replaced.
     var text = ""
     var rest = Substring(template)
