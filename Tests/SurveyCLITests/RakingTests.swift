@@ -250,18 +250,22 @@ struct RakingTests {
   func badMargins() throws {
     let directory = try TemporaryDirectory()
     let cases: [(String, String?, String)] = [
-      ("  rake age a1 120, a2 200, a3 220\n", nil, "does not count 'a4'"),
-      ("  rake age a1 120, a2 200, a3 220, a9 140\n", nil, "'a9' is not an answer to 'age'"),
+      ("  rake age a1 120, a2 200, a3 220, a5 0\n", nil, "does not count 'a4'"),
+      ("  rake age a1 120, a2 200, a3 220, a5 0, a9 140\n", nil, "'a9' is not an answer to 'age'"),
       ("  rake agee a1 120\n", nil, "did you mean 'age'?"),
       ("  rake score a1 120\n", nil, "single-choice question"),
       (
-        "  rake age a1 120, a2 200, a3 220, a4 140\n  rake gender woman 300, man 290, other 30\n",
+        "  rake age a1 120, a2 200, a3 220, a4 140, a5 0\n  rake gender woman 300, man 290, other 30\n",
         nil, "'age' counts 680, 'gender' counts 620"
       ),
       ("  rake gender woman 50%, man 40%, other 5%\n", nil, "add up to 95.0%, not 100%"),
       ("  rake gender woman 50%, man 400, other 5%\n", nil, "mixes percentages"),
-      ("  rake age a1 0, a2 200, a3 220, a4 140\n", nil, "must be above zero"),
-      ("  rake trim 2..3\n  rake age a1 120, a2 200, a3 220, a4 140\n", nil, "trimming bounds"),
+      ("  rake age a1 -5, a2 200, a3 220, a4 140, a5 0\n", nil, "must be zero or more"),
+      ("  rake age a1 0, a2 0, a3 0, a4 0, a5 0\n", nil, "the margin 'age' counts no members"),
+      (
+        "  rake trim 2..3\n  rake age a1 120, a2 200, a3 220, a4 140, a5 0\n", nil,
+        "trimming bounds"
+      ),
       ("  rake from \"nowhere.csv\"\n", nil, "cannot read the margins file 'nowhere.csv'"),
       ("  rake from \"/dev/zero\"\n", nil, "the margins file '/dev/zero' is not a regular file"),
       (
@@ -289,7 +293,7 @@ struct RakingTests {
   func emptyCategory() throws {
     let directory = try TemporaryDirectory()
     let path = try Self.variant(
-      "  rake age a1 120, a2 200, a3 220, a4 140\n", in: directory)
+      "  rake age a1 120, a2 200, a3 220, a4 140, a5 0\n", in: directory)
     let answers = directory.path + "/answers.csv"
     let text = try String(contentsOfFile: Self.answers, encoding: .utf8)
     let kept = text.split(separator: "\n").filter { !$0.contains(",a1,") }
@@ -300,6 +304,30 @@ struct RakingTests {
     #expect(run.err.contains("no respondent of wave 1 is in 'a1' of the margin 'age'"))
     #expect(run.err.contains("merge 'a1' with a neighbouring category"))
     #expect(run.out.isEmpty)
+  }
+
+  @Test("a category the roll counts as zero is accepted while nobody is in it, an error otherwise")
+  func zeroCategory() throws {
+    let directory = try TemporaryDirectory()
+    // The reference survey's own a5 0 is an empty cell: its report runs (weightsMatchR checks
+    // the weights against R). A zero for a category people answered cannot be raked to.
+    let path = try Self.variant(
+      "  rake age a1 120, a2 200, a3 220, a4 140, a5 0\n"
+        + "  rake gender woman 360, man 320, other 0\n", in: directory)
+    #expect(Run(["check", path]).status == 0)
+    let answered = try Self.rows().filter { $0.wave == "1" && $0.answers["gender"] == "other" }
+    #expect(!answered.isEmpty)
+    let run = Run(["report", "--survey", path, Self.answers, "--overview"])
+    #expect(run.status != 0)
+    #expect(
+      run.err.contains(
+        "the roll counts no members in 'other' of the margin 'gender', but \(answered.count) "
+          + "respondent(s) of wave 1 are in it"), "\(run.err)")
+    #expect(run.err.contains("correct the roll's count for 'other'"))
+    #expect(run.out.isEmpty)
+    let accepted = Run(["report", "--survey", Self.survey, Self.answers, "--overview"])
+    #expect(accepted.status == 0, "\(accepted.err)")
+    #expect(accepted.out.contains("weighted to the membership roll by chapter, age, gender"))
   }
 
   @Test("a chapter given at import that the roll does not count is named in the error")

@@ -2,7 +2,7 @@ import SurveyCore
 
 extension Resolver {
   /// The population of the `rake` lines: each margin's variable and categories resolved, its
-  /// counts checked (every answer counted once, positive counts, percentages adding to 100%,
+  /// counts checked (every answer counted once, counts of zero or more, not all zero, percentages adding to 100%,
   /// margins counting the same members), and the trimming bounds.
   mutating func resolvePopulation(_ attributes: [Attribute], survey: Survey) -> Population? {
     guard !attributes.isEmpty else { return nil }
@@ -138,12 +138,11 @@ extension Resolver {
         valid = false
         continue
       }
-      guard count.count.value > 0, count.count.value.isFinite else {
+      guard count.count.value >= 0, count.count.value.isFinite else {
         report(
           .error, "check.marginCount",
-          "a count of members must be above zero; a category nobody in the roll is in "
-            + "cannot be weighted to", at: count.count.range,
-          label: "merge the category with another, or leave the margin out")
+          "a count of members must be zero or more", at: count.count.range,
+          label: "write the number of members on the roll in this category")
         valid = false
         continue
       }
@@ -171,6 +170,14 @@ extension Resolver {
           label: "add the missing answers, or merge them in the question")
         valid = false
       }
+    }
+    if valid, !values.isEmpty, !values.contains(where: { $0 > 0 }) {
+      report(
+        .error, "check.marginCount",
+        "the margin '\(name.text)' counts no members"
+          + (wave.map { " for wave \($0.text)" } ?? "")
+          + "; give the number of members on the roll in each category", at: name.range)
+      valid = false
     }
     if isShare == true, valid, abs(values.reduce(0, +) - 1) > 0.005 {
       report(

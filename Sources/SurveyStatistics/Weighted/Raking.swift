@@ -86,6 +86,8 @@ package struct WaveRaking: Sendable, Hashable {
 package enum RakingError: Error, Equatable, Sendable {
   /// The roll counts members in a category that no respondent of the wave is in.
   case emptyCategory(margin: String, category: String, wave: String, target: Double)
+  /// The roll counts no members in a category that respondents of the wave are in.
+  case answeredEmptyCategory(margin: String, category: String, wave: String, respondents: Int)
   /// Respondents are in a category the roll does not count (a chapter left out of the margin).
   case uncountedCategory(margin: String, wave: String, respondents: Int)
   /// The margins of a wave count different totals.
@@ -101,6 +103,12 @@ package enum RakingError: Error, Equatable, Sendable {
         + "can stand for the roll's \(Raking.formatted(target)) members there; merge '\(category)' "
         + "with a neighbouring category in the survey's 'rake' line (and in the question), or "
         + "drop that margin"
+    case .answeredEmptyCategory(let margin, let category, let wave, let respondents):
+      "the roll counts no members in '\(category)' of the margin '\(margin)', but "
+        + "\(respondents) respondent(s) of wave \(wave) are in it, and no weight can make them "
+        + "stand for nobody; correct the roll's count for '\(category)' (whoever answered is a "
+        + "member), or merge it with a neighbouring category in the survey's 'rake' line (and in "
+        + "the question)"
     case .uncountedCategory(let margin, let wave, let respondents):
       "\(respondents) respondent(s) of wave \(wave) are in a category the margin '\(margin)' does "
         + "not count; add it to the margin with its number of members"
@@ -119,6 +127,7 @@ package enum RakingError: Error, Equatable, Sendable {
 /// of every margin equal the roll's, starting from the base weights, as R's `survey::rake`
 /// computes them.
 ///
+/// A category the roll counts as zero members stays empty: no respondent may be in it.
 /// A respondent who did not answer a margin's question (or has no chapter) is kept in an extra
 /// category of that margin, whose target is the wave's base-weighted share of such respondents
 /// times the population; the roll's counts are scaled to the rest. The weights therefore keep
@@ -179,6 +188,14 @@ package enum Raking {
           throw .emptyCategory(
             margin: margin.name, category: margin.labels[category], wave: wave,
             target: raw[index][category] / max(sum, .leastNonzeroMagnitude) * size)
+        }
+      }
+      for (category, count) in raw[index].enumerated() where count == 0 {
+        let answered = cells.filter { $0.0.categories[index] == category && $0.1.weight > 0 }
+        if !answered.isEmpty {
+          throw .answeredEmptyCategory(
+            margin: margin.name, category: margin.labels[category], wave: wave,
+            respondents: answered.reduce(0) { $0 + $1.1.respondents })
         }
       }
       let uncounted = cells.filter { $0.0.categories[index] >= margin.categories.count }

@@ -13,6 +13,8 @@
 # factor level with that population count, so that survey::rake does the raking itself.
 #
 # For each wave:
+# An empty margin cell (age a5: nobody on the roll, nobody answered) is left out of the margin's
+# frame, as survey::rake needs; the toolkit accepts it and raking leaves it empty.
 #   weights: rake(svydesign(ids = ~1, weights = ~base), ...) with maxit = 2000, epsilon = 1e-13
 #     (relative to the weight total), one weight per row in file order;
 #   kish: n * sum(w^2) / sum(w)^2 and sum(w)^2 / sum(w^2);
@@ -41,7 +43,7 @@ vec <- function(v) paste0("[", paste(num(v), collapse = ", "), "]")
 roll <- list(
   chapter = list(`1` = c(north = 300, south = 200, east = 150, tiny = 30),
                  `2` = c(north = 310, south = 190, east = 150, tiny = 30)),
-  age = c(a1 = 120, a2 = 200, a3 = 220, a4 = 140),
+  age = c(a1 = 120, a2 = 200, a3 = 220, a4 = 140, a5 = 0),
   gender = c(woman = 360, man = 290, other = 30))
 
 margin <- function(rows, variable, counts) {
