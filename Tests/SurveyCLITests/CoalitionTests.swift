@@ -204,6 +204,23 @@ struct CoalitionTests {
     #expect(tampered.status != 0)
     #expect(tampered.err.contains("its checksum does not match"))
 
+    // Counts edited by hand with the checksum written again: a count no survey could give
+    // (summing it with the others would overflow) is refused, not pooled.
+    let forgedPath = directory.path + "/forged.counts"
+    let firstObject = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+    let firstCounts = try #require(firstObject?["counts"] as? String)
+    let original = try #require(Data(base64Encoded: firstCounts))
+    var parts = try SnapshotEditing.parts(original)
+    parts[1]["respondents"] = Int.max
+    try SnapshotEditing.countsFile(first, counts: try SnapshotEditing.data(parts)).write(
+      toFile: forgedPath, atomically: true, encoding: .utf8)
+    let forged = report([forgedPath, counts[1]])
+    #expect(forged.status == 1, "\(forged.err)")
+    #expect(
+      forged.err.contains(
+        "the counts of Riverside Tenants hold numbers no survey could give"), "\(forged.err)")
+    #expect(forged.out.isEmpty)
+
     let twice = report([counts[0], counts[0]])
     #expect(twice.status != 0)
     #expect(twice.err.contains("two counts files are from 'Riverside Tenants'"))

@@ -100,6 +100,71 @@ struct SavedCountsTests {
     #expect(SurveyAggregation(survey: survey, snapshotData: Data("{}".utf8)) == nil)
   }
 
+  @Test("counts no survey could give (negative, huge, not numbers) are refused, never trusted")
+  func implausibleCounts() throws {
+    let directory = try TemporaryDirectory()
+    let survey = ReportCommandTests.survey
+    let compiled = try #require(try SurveyCompiler.compile(path: survey).survey)
+    let store = directory.path + "/club.db"
+    let files = Self.simulate(directory)
+    #expect(
+      Run(["import", "--survey", survey, "--store", store, "--wave", "1", files[0]]).status == 0)
+    let reader = try ResponseStore(path: store, readOnly: true)
+    let counted = try ReportSource.aggregate(survey: compiled, store: reader, recount: true)
+    let parts = try SnapshotEditing.parts(try counted.snapshotData())
+    #expect(parts.count > 1)
+    // Written back unedited, the counts are read as they were.
+    guard
+      case .success(let same) = SurveyAggregation.restore(
+        survey: compiled, snapshotData: try SnapshotEditing.data(parts))
+    else {
+      Issue.record("unedited counts were refused")
+      return
+    }
+    #expect(Self.findings(same, wave: "1") == Self.findings(counted, wave: "1"))
+    // Each edit alone makes the counts impossible: summing them would overflow, or a figure
+    // would not be a number.
+    let edits: [(String, (inout [String: Any]) -> Void)] = [
+      ("respondents below zero", { $0["respondents"] = -1 }),
+      ("respondents beyond any membership", { $0["respondents"] = Int.max }),
+      (
+        "a count of blank answers beyond any membership",
+        { cell in
+          var items = cell["items"] as? [[String: Any]] ?? []
+          items[0]["blank"] = Int(1) << 40
+          cell["items"] = items
+        }
+      ),
+      (
+        "a sum of weights that is not a number",
+        { cell in
+          var weights = cell["weights"] as? [String: Any] ?? [:]
+          weights["weightSum"] = "nan"
+          cell["weights"] = weights
+        }
+      ),
+      (
+        "a sum of squared weights below zero",
+        { cell in
+          var weights = cell["weights"] as? [String: Any] ?? [:]
+          weights["squaredWeightSum"] = -5.0
+          cell["weights"] = weights
+        }
+      ),
+    ]
+    for (what, edit) in edits {
+      var edited = parts
+      edit(&edited[1])
+      let result = SurveyAggregation.restore(
+        survey: compiled, snapshotData: try SnapshotEditing.data(edited))
+      guard case .failure(let problem) = result else {
+        Issue.record("\(what): the counts were read")
+        continue
+      }
+      #expect(problem == .implausible, "\(what)")
+    }
+  }
+
   @Test("a store of schema version 1 gains the new tables when opened for writing")
   func migration() throws {
     let directory = try TemporaryDirectory()

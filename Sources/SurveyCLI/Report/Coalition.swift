@@ -118,7 +118,16 @@ enum Coalition {
         }
         breaking = SurveyDiff(old: old, new: now).breakingQuestions
       }
-      guard let restored = SurveyAggregation(survey: survey, snapshotData: file.counts) else {
+      let restored: SurveyAggregation
+      switch SurveyAggregation.restore(survey: survey, snapshotData: file.counts) {
+      case .success(let counts): restored = counts
+      case .failure(.implausible):
+        throw CommandFailure.input(
+          "the counts of \(file.organization) hold "
+            + "numbers no survey could give (a negative or impossibly large count, or a sum that "
+            + "is not a number), so it was edited or made by another program; ask "
+            + "\(file.organization) to export it again with 'survey export counts'")
+      case .failure:
         throw CommandFailure.input(
           "the counts of \(file.organization) (toolkit \(file.toolkit), survey version "
             + "\(file.version)) do not fit this survey or this toolkit's counts; ask for them "

@@ -110,3 +110,12 @@ package struct CodeHistogram: Sendable, Equatable, Codable {
     ItemNonresponse.rate(answered: count, missing: missingCount)
   }
 }
+
+extension CodeHistogram {
+  /// Whether every count is a possible one and every code within the range codes may take.
+  var isPlausible: Bool {
+    ReadBack.count(count) && ReadBack.count(missingCount) && dense.count <= Self.denseLimit
+      && dense.allSatisfy(ReadBack.count)
+      && sparse.allSatisfy { abs($0.key) <= ReadBack.largestCount && ReadBack.count($0.value) }
+  }
+}

@@ -222,3 +222,23 @@ package struct ItemAccumulator: Sendable, Equatable, Codable {
   /// Respondents who were shown the question.
   package var shown: Int { answered + blank + missing.values.reduce(0, +) }
 }
+
+extension IndicatorAccumulator {
+  /// Whether every count and sum is within ``ReadBack``'s bounds (the smallest and largest
+  /// value may also be the infinities an empty accumulator starts with).
+  var isPlausible: Bool {
+    func extreme(_ value: Double) -> Bool { ReadBack.number(value) || value.isInfinite }
+    return moments.isPlausible && ReadBack.count(trueCount) && ReadBack.count(falseCount)
+      && ReadBack.count(unknown) && values.isPlausible && ReadBack.number(runningMean)
+      && ReadBack.sum(runningSquares) && extreme(smallest) && extreme(largest)
+  }
+}
+
+extension ItemAccumulator {
+  /// Whether every count is a possible one.
+  var isPlausible: Bool {
+    codes.isPlausible && ReadBack.count(multipleAnswered) && numbers.isPlausible
+      && missing.values.allSatisfy(ReadBack.count) && ReadBack.count(blank)
+      && ReadBack.count(hidden)
+  }
+}

@@ -45,10 +45,33 @@ extension SurveyAggregation {
     return data
   }
 
-  /// Counts read back from ``snapshotData()``, or `nil` when the data is not a snapshot of this
-  /// layout or does not fit the survey (another number of questions, indicators, causes,
-  /// indexes or scales, or positions out of range): such a snapshot is ignored, never trusted.
+  /// Why saved counts cannot be read back.
+  package enum SnapshotProblem: Error, Equatable, Sendable {
+    /// The data is not a snapshot of this layout (or is damaged).
+    case notSnapshot
+    /// The counts have another shape than the survey's (another number of questions,
+    /// indicators, causes, indexes or scales, or positions out of range).
+    case doesNotFit
+    /// A count is negative or impossibly large, or a sum is not a finite number: the data was
+    /// edited (its checksum written again) or made by another program.
+    case implausible
+  }
+
+  /// Counts read back from ``snapshotData()``, or `nil` when they cannot be (see
+  /// ``restore(survey:snapshotData:)``): such a snapshot is ignored, never trusted.
   package init?(survey: Survey, snapshotData data: Data) {
+    guard case .success(let restored) = Self.restore(survey: survey, snapshotData: data) else {
+      return nil
+    }
+    self = restored
+  }
+
+  /// Counts read back from ``snapshotData()``, or why they cannot be: data that is not a
+  /// snapshot of this layout, counts of another shape than the survey's, or counts no
+  /// aggregation could hold (see ``ReadBack``).
+  package static func restore(survey: Survey, snapshotData data: Data) -> Result<
+    SurveyAggregation, SnapshotProblem
+  > {
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -68,22 +91,30 @@ extension SurveyAggregation {
     guard let parts = number(), parts >= 1, parts <= bytes.count / 4, let header = part(),
       let snapshot = try? decoder.decode(Snapshot.self, from: header),
       snapshot.format == Self.snapshotFormat
-    else { return nil }
+    else { return .failure(.notSnapshot) }
     var cells: [GroupAccumulator] = []
     for _ in 1..<parts {
       guard let data = part(), let cell = try? decoder.decode(GroupAccumulator.self, from: data)
-      else { return nil }
+      else { return .failure(.notSnapshot) }
       cells.append(cell)
     }
-    guard offset == bytes.count else { return nil }
-    self.init(survey: survey, tracksPanel: snapshot.tracksPanel)
-    guard fits(snapshot, cells: cells) else { return nil }
-    self.cells = cells
-    chapterCells = snapshot.chapterCells
-    unassignedCells = snapshot.unassignedCells
-    waveIndex = snapshot.waveIndex
-    waveStore = snapshot.waveStore
-    panel = snapshot.panel
+    guard offset == bytes.count else { return .failure(.notSnapshot) }
+    var aggregation = SurveyAggregation(survey: survey, tracksPanel: snapshot.tracksPanel)
+    guard aggregation.fits(snapshot, cells: cells) else { return .failure(.doesNotFit) }
+    guard Self.isPlausible(snapshot, cells: cells) else { return .failure(.implausible) }
+    aggregation.cells = cells
+    aggregation.chapterCells = snapshot.chapterCells
+    aggregation.unassignedCells = snapshot.unassignedCells
+    aggregation.waveIndex = snapshot.waveIndex
+    aggregation.waveStore = snapshot.waveStore
+    aggregation.panel = snapshot.panel
+    return .success(aggregation)
+  }
+
+  /// Whether every count and sum is one an aggregation could hold.
+  private static func isPlausible(_ snapshot: Snapshot, cells: [GroupAccumulator]) -> Bool {
+    cells.allSatisfy(\.isPlausible) && snapshot.waveStore.allSatisfy(\.isPlausible)
+      && snapshot.panel.values.allSatisfy { $0.values.allSatisfy(\.isPlausible) }
   }
 
   private func fits(_ snapshot: Snapshot, cells: [GroupAccumulator]) -> Bool {
@@ -112,7 +143,11 @@ extension SurveyAggregation {
     let panelFits = snapshot.panel.values.allSatisfy { waves in
       waves.values.allSatisfy { $0.indicators.count == empty.indicators.count }
     }
-    return cellsFit && positionsFit && wavesFit && panelFits
+    let margins = survey.population?.margins.count ?? 0
+    let rakingFits = snapshot.waveStore.allSatisfy { wave in
+      wave.rakingCells.keys.allSatisfy { $0.categories.count == margins }
+    }
+    return cellsFit && positionsFit && wavesFit && panelFits && rakingFits
   }
 }
 
