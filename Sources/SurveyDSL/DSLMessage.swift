@@ -19,6 +19,13 @@ package enum DSLMessage {
 
   static let expectedClosingParenthesis = "expected ')'"
 
+  static func expectedCommaBetweenCounts(_ text: String) -> String {
+    "expected ',' before \(quoted: text): each category and its number of members are "
+      + "separated from the next by a comma"
+  }
+
+  static let expectedCountInDigits = "a number of members is written in digits only"
+
   static let expectedDeclaration =
     "expected a declaration such as 'question', 'choices' or 'scale' at the start of the line"
 

@@ -289,6 +289,24 @@ struct RakingTests {
     }
   }
 
+  @Test("a margin line that cannot be read gets one error, not a cascade about its categories")
+  func unreadableMarginLine() throws {
+    let directory = try TemporaryDirectory()
+    let cases = [
+      ("  rake age a1 120 a2 200, a3 220, a4 140, a5 0\n", "expected ',' before 'a2'", "10:19"),
+      ("  rake age a1 1e2, a2 200, a3 220, a4 140, a5 0\n", "written in digits only", "10:16"),
+    ]
+    for (line, message, place) in cases {
+      let path = try Self.variant(line, in: directory)
+      let run = Run(["check", path])
+      #expect(run.status != 0)
+      #expect(run.err.contains(message), "\(run.err)")
+      #expect(run.err.contains("variant.survey:\(place): error"), "\(run.err)")
+      #expect(!run.err.contains("does not count"), "\(run.err)")
+      #expect(run.err.components(separatedBy: ": error: ").count == 2, "\(run.err)")
+    }
+  }
+
   @Test("a category of the roll that no respondent of a wave is in stops the report and says why")
   func emptyCategory() throws {
     let directory = try TemporaryDirectory()

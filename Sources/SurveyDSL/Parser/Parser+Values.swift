@@ -189,6 +189,23 @@ extension Parser {
         RakeCount(
           category: Name(token.value, cursor.range(of: token)), count: count))
     } while cursor.eat(symbol: ",") != nil
+    // Something else after a count: the line is refused whole, so that no check complains
+    // about the categories it did not get to.
+    if let token = cursor.current, token.kind != .invalid {
+      let previous = cursor.index > 0 ? cursor.tokens[cursor.index - 1] : nil
+      if previous?.bytes.upperBound == token.bytes.lowerBound {
+        error(
+          "dsl.expectedNumber", DSLMessage.expectedCountInDigits,
+          at: cursor.range(of: token),
+          label: "for example 120, 35% or 12.5% (no exponent, no thousands separator)")
+      } else {
+        error(
+          "dsl.unexpectedToken",
+          DSLMessage.expectedCommaBetweenCounts(token.text), at: cursor.range(of: token),
+          label: "for example: rake age_band under_30 120, from_30 240")
+      }
+      return .invalid
+    }
     return .rake(.margin(variable, counts, wave: nil))
   }
 }
