@@ -69,14 +69,26 @@ package struct CountedExport: Sendable {
   package var diagnostics: [Diagnostic] = []
   /// Empty rows skipped.
   package var emptyRows = 0
+  /// The identities of the rows counted, to find responses given more than once.
+  package var identities: ResponseIdentities
 }
 
 extension BatchRunner {
   /// Reads, checks and counts every record a feeder gives.
   ///
   /// - Parameter explained: How many rejected rows' errors to word (for the first messages).
-  func count(_ feeder: RecordFeeder, explained: Int = 5) throws(CSVIOError) -> CountedExport {
-    var result = CountedExport(aggregation: SurveyAggregation(survey: schema.survey))
+  /// - Parameters:
+  ///   - explained: How many rejected rows' errors to word (for the first messages).
+  ///   - identifiesText: Whether rows without a response id are identified by their text too
+  ///     (when several files are read).
+  ///   - filter: With repeated responses, lets only the first row of each be counted.
+  func count(
+    _ feeder: RecordFeeder, explained: Int = 5, identifiesText: Bool = false,
+    filter: RepeatFilter? = nil
+  ) throws(CSVIOError) -> CountedExport {
+    var result = CountedExport(
+      aggregation: SurveyAggregation(survey: schema.survey),
+      identities: ResponseIdentities(collectsText: identifiesText))
     let counter = ColumnCounter(survey: schema.survey)
     while try feeder.fill(batch) {
       let (evaluator, validation) = analyse()
@@ -87,10 +99,63 @@ extension BatchRunner {
             \.diagnostic)
         }
       }
-      counter.add(respondents(evaluator, validation))
+      var respondents = respondents(evaluator, validation)
+      identify(&respondents, into: &result.identities, filter: filter)
+      counter.add(respondents)
     }
     result.aggregation = counter.aggregation()
     result.emptyRows = feeder.emptyRows
     return result
+  }
+}
+
+extension BatchRunner {
+  /// A counted row's identity: its response id and wave as the row decoder reads them (spaces
+  /// trimmed), or its text and wave.
+  func key(_ row: Int, wave: String) -> RowKey {
+    let reference = facts.responseID.base[row]
+    if reference != 0 {
+      let (start, length) = TextRef.parts(reference)
+      let platform = rowDecoder.platform.rawValue
+      let identity = batch.withBytes(start: start, length: length) { bytes -> RowKey? in
+        // An ASCII id without spaces at its ends is hashed as it is; any other is trimmed as
+        // the row decoder trims it.
+        let printable: ClosedRange<UInt8> = 0x21...0x7E
+        if let first = bytes.first, let last = bytes.last, printable.contains(first),
+          printable.contains(last), bytes.allSatisfy({ $0 < 0x80 })
+        {
+          return .id(ResponseIdentities.key(id: bytes, platform: platform, wave: wave))
+        }
+        let id = String(decoding: bytes, as: UTF8.self).trimmingSpaces()
+        guard !id.isEmpty else { return nil }
+        return .id(ResponseIdentities.key(id: id.utf8, platform: platform, wave: wave))
+      }
+      if let identity { return identity }
+    }
+    return .text(batch.withRawText(row) { ResponseIdentities.key(text: $0, wave: wave) })
+  }
+
+  /// Records the identity of each counted row of the batch, and with a filter takes the rows
+  /// it does not let through out of the batch.
+  func identify(
+    _ respondents: inout RespondentBatch, into identities: inout ResponseIdentities,
+    filter: RepeatFilter?
+  ) {
+    var excluded = false
+    for row in respondents.counted {
+      let group = Int(respondents.group[row])
+      let wave =
+        group >= 0 && group < respondents.groups.count ? respondents.groups[group].wave : "1"
+      guard filter != nil || facts.responseID.base[row] != 0 || identities.collectsText else {
+        continue
+      }
+      let identity = key(row, wave: wave)
+      identities.add(identity)
+      if let filter, !filter.admits(identity) {
+        respondents.group[row] = -1
+        excluded = true
+      }
+    }
+    if excluded { respondents.counted.removeAll { respondents.group[$0] < 0 } }
   }
 }

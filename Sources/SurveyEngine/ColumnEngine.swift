@@ -19,16 +19,20 @@ package enum ColumnEngine {
   ///   - parallelThreshold: Files smaller than this are read serially.
   ///   - minimumChunkBytes: The smallest chunk worth a thread.
   ///   - readerOptions: The CSV reader's settings for the chunks.
+  ///   - identifiesText: Whether rows without a response id are identified by their text too.
+  ///   - filter: With repeated responses, lets only the first row of each be counted; the file
+  ///     is then read on one thread, in order.
   /// - Returns: The counts, the rejected rows and the first rejected rows' errors (per chunk).
   /// - Throws: ``CSVIOError`` when the file cannot be read.
   package static func count(
     _ reader: ResponseReader, threads: Int = 1, parallelThreshold: Int = 4 << 20,
-    minimumChunkBytes: Int = 1 << 20, readerOptions: CSVReaderOptions = CSVReaderOptions()
+    minimumChunkBytes: Int = 1 << 20, readerOptions: CSVReaderOptions = CSVReaderOptions(),
+    identifiesText: Bool = false, filter: RepeatFilter? = nil
   ) throws(CSVIOError) -> [CountedExport] {
     guard let rowDecoder = reader.rowDecoder else { return [] }
     let schema = EngineSchema(decoder: rowDecoder.decoder)
     let path = reader.path
-    if threads > 1, reader.fileSize >= parallelThreshold, !reader.isTranscoded {
+    if threads > 1, filter == nil, reader.fileSize >= parallelThreshold, !reader.isTranscoded {
       let plan = try CSVChunker.plan(
         path: path, chunkCount: threads, minimumChunkBytes: minimumChunkBytes,
         options: readerOptions)
@@ -39,7 +43,7 @@ package enum ColumnEngine {
             reader: chunk, headerRows: index == 0 ? rowDecoder.headerRows : 0,
             width: rowDecoder.decoder.headerWidth)
           return try BatchRunner(schema: schema, decoder: rowDecoder.decoder, path: path).count(
-            feeder)
+            feeder, identifiesText: identifiesText)
         }
         if case .completed(let parts) = outcome { return parts }
       }
@@ -47,6 +51,9 @@ package enum ColumnEngine {
     let (ahead, csv) = reader.handOver()
     let feeder = RecordFeeder(
       reader: csv, ahead: ahead, headerRows: 0, width: rowDecoder.decoder.headerWidth)
-    return [try BatchRunner(schema: schema, decoder: rowDecoder.decoder, path: path).count(feeder)]
+    return [
+      try BatchRunner(schema: schema, decoder: rowDecoder.decoder, path: path).count(
+        feeder, identifiesText: identifiesText, filter: filter)
+    ]
   }
 }

@@ -32,7 +32,8 @@ struct EditedCountsTests {
   static func edit(_ value: Any, rate: Double, extremes: Bool, generator: inout Generator) -> Any {
     if let object = value as? [String: Any] {
       var edited: [String: Any] = [:]
-      for (key, inner) in object {
+      // In a fixed order: a dictionary's own order changes from run to run.
+      for (key, inner) in object.sorted(by: { $0.key < $1.key }) {
         edited[key] =
           shapeKeys.contains(key)
           ? inner : edit(inner, rate: rate, extremes: extremes, generator: &generator)
@@ -88,7 +89,9 @@ struct EditedCountsTests {
     let formats = ["text", "json", "html"]
     for round in 0..<8 {
       let rate = [0.0005, 0.003, 0.02][round % 3]
-      // Every other round also writes numbers beyond the bounds, which must be refused.
+      // Every other round also writes numbers beyond the bounds (a negative count, Int.max,
+      // NaN), which are refused where they are counts or sums; refusals are checked one by one
+      // in SavedCountsTests.implausibleCounts and CoalitionTests.refusals.
       let extremes = round % 2 == 1
       let edited = parts.map {
         Self.edit($0, rate: rate, extremes: extremes, generator: &generator) as? [String: Any] ?? $0
@@ -103,7 +106,7 @@ struct EditedCountsTests {
       ])
       outcomes[run.status, default: 0] += 1
       #expect(run.status == 0 || run.status == 1, "round \(round): \(run.err)")
-      if run.status == 1 || extremes {
+      if run.status == 1 {
         #expect(run.err.contains("the counts of North"), "round \(round): \(run.err)")
       } else {
         let written = try FileManager.default.contentsOfDirectory(atPath: folder)

@@ -212,31 +212,77 @@ package enum ReportSource {
     survey: Survey, files: [String], options: ImportOptions, threads: Int, context: CommandContext,
     parallelThreshold: Int = 4 << 20, minimumChunkBytes: Int = 1 << 20
   ) throws -> (SurveyAggregation, rejected: Int) {
+    var first = try aggregateOnce(
+      survey: survey, files: files, options: options, threads: threads, context: context,
+      parallelThreshold: parallelThreshold, minimumChunkBytes: minimumChunkBytes, filter: nil)
+    let identities = first.identities
+    first.identities = []
+    guard let filter = repeatFilter(consume identities, files: files, context: context) else {
+      return (first.aggregation, first.rejected)
+    }
+    let second = try aggregateOnce(
+      survey: survey, files: files, options: options, threads: 1, context: context,
+      parallelThreshold: parallelThreshold, minimumChunkBytes: minimumChunkBytes, filter: filter)
+    return (second.aggregation, second.rejected)
+  }
+
+  /// One reading of the exports; with a filter, on one thread and saying nothing (the first
+  /// reading said it).
+  private static func aggregateOnce(
+    survey: Survey, files: [String], options: ImportOptions, threads: Int, context: CommandContext,
+    parallelThreshold: Int, minimumChunkBytes: Int, filter: RepeatFilter?
+  ) throws -> (aggregation: SurveyAggregation, rejected: Int, identities: [ResponseIdentities]) {
     var aggregation = SurveyAggregation(survey: survey)
     var rejected = 0
+    var identities: [ResponseIdentities] = []
     for path in files {
-      let reader = try openExport(path, survey: survey, options: options, context: context)
+      filter?.startFile()
+      let reader = try openExport(
+        path, survey: survey, options: options, context: context, quiet: filter != nil)
       let parts: [CountedExport]
       do {
         parts = try ColumnEngine.count(
           reader, threads: threads, parallelThreshold: parallelThreshold,
-          minimumChunkBytes: minimumChunkBytes)
+          minimumChunkBytes: minimumChunkBytes, identifiesText: files.count > 1, filter: filter)
       } catch {
         throw CommandFailure.input("\(path): \(error.localizedDescription)")
       }
+      var file = ResponseIdentities(collectsText: files.count > 1)
       for part in parts {
         aggregation.merge(part.aggregation)
         rejected += part.rejected
-        context.emit(part.diagnostics)
+        if filter == nil { context.emit(part.diagnostics) }
+        file.append(part.identities)
       }
+      identities.append(file)
     }
-    return (aggregation, rejected)
+    return (aggregation, rejected, identities)
+  }
+
+  /// When the exports give a response more than once (the same response id in the same wave,
+  /// or rows of one file again in another), says so and returns the filter that lets a second
+  /// reading count each response once, from its first row, as import keeps it; nil when every
+  /// row is a response of its own.
+  static func repeatFilter(
+    _ identities: consuming [ResponseIdentities], files: [String], context: CommandContext
+  ) -> RepeatFilter? {
+    let repeated = ResponseIdentities.repeatedKeys(&identities)
+    guard repeated.count > 0 else { return nil }
+    let source = files.count > 1 ? "these exports" : "'\(files.first ?? "")'"
+    context.console.err.write(
+      "warning: \(repeated.count) row(s) of \(source) give a response that an earlier row "
+        + "already gave (the same response id in the same wave, or the same row in an earlier "
+        + "file, as 'survey import' identifies responses); each response is counted once, from "
+        + "its first row, as an import keeps it ('survey import' also says which of them "
+        + "changed)\n")
+    return RepeatFilter(ids: repeated.ids, texts: repeated.texts)
   }
 
   /// An export opened and its header read, its file diagnostics shown; a header with errors
   /// stops the report.
   private static func openExport(
-    _ path: String, survey: Survey, options: ImportOptions, context: CommandContext
+    _ path: String, survey: Survey, options: ImportOptions, context: CommandContext,
+    quiet: Bool = false
   ) throws -> ResponseReader {
     let reader: ResponseReader
     do {
@@ -244,7 +290,7 @@ package enum ReportSource {
     } catch {
       throw CommandFailure.input("\(path): \(error.localizedDescription)")
     }
-    context.emit(reader.fileDiagnostics)
+    if !quiet { context.emit(reader.fileDiagnostics) }
     if reader.fileDiagnostics.contains(where: { $0.severity == .error }) {
       throw CommandFailure.input("\(path): cannot be read as answers to this survey (see above)")
     }
@@ -257,30 +303,57 @@ package enum ReportSource {
     survey: Survey, files: [String], options: ImportOptions, threads: Int, context: CommandContext,
     parallelThreshold: Int = 4 << 20, minimumChunkBytes: Int = 1 << 20
   ) throws -> (SurveyAggregation, rejected: Int) {
+    var first = try aggregateByRowsOnce(
+      survey: survey, files: files, options: options, threads: threads, context: context,
+      parallelThreshold: parallelThreshold, minimumChunkBytes: minimumChunkBytes, filter: nil)
+    let identities = first.identities
+    first.identities = []
+    guard let filter = repeatFilter(consume identities, files: files, context: context) else {
+      return (first.aggregation, first.rejected)
+    }
+    let second = try aggregateByRowsOnce(
+      survey: survey, files: files, options: options, threads: 1, context: context,
+      parallelThreshold: parallelThreshold, minimumChunkBytes: minimumChunkBytes, filter: filter)
+    return (second.aggregation, second.rejected)
+  }
+
+  private static func aggregateByRowsOnce(
+    survey: Survey, files: [String], options: ImportOptions, threads: Int, context: CommandContext,
+    parallelThreshold: Int, minimumChunkBytes: Int, filter: RepeatFilter?
+  ) throws -> (aggregation: SurveyAggregation, rejected: Int, identities: [ResponseIdentities]) {
     var aggregation = SurveyAggregation(survey: survey)
     var rejected = 0
+    var identities: [ResponseIdentities] = []
     for path in files {
-      let reader = try openExport(path, survey: survey, options: options, context: context)
-      if threads > 1, reader.fileSize >= parallelThreshold, !reader.isTranscoded,
+      filter?.startFile()
+      let reader = try openExport(
+        path, survey: survey, options: options, context: context, quiet: filter != nil)
+      let platform = reader.rowDecoder?.decoder.platform.rawValue ?? ""
+      var file = ResponseIdentities(collectsText: files.count > 1)
+      if threads > 1, filter == nil, reader.fileSize >= parallelThreshold, !reader.isTranscoded,
         let decoder = reader.rowDecoder,
         let parts = try parallel(
           path: path, survey: survey, decoder: decoder, threads: threads,
-          minimumChunkBytes: minimumChunkBytes)
+          minimumChunkBytes: minimumChunkBytes, identifiesText: files.count > 1)
       {
         for part in parts {
           aggregation.merge(part.aggregation)
           rejected += part.rejected
           context.emit(part.diagnostics)
+          file.append(part.identities)
         }
+        identities.append(file)
         continue
       }
-      var part = Part(survey: survey)
+      var part = Part(
+        survey: survey, platform: platform, identifiesText: files.count > 1, filter: filter)
       while let row = try readRow(reader, path) { part.add(row) }
       aggregation.merge(part.aggregation)
       rejected += part.rejected
-      context.emit(part.diagnostics)
+      if filter == nil { context.emit(part.diagnostics) }
+      identities.append(part.identities)
     }
-    return (aggregation, rejected)
+    return (aggregation, rejected, identities)
   }
 
   /// One chunk's (or one file's) counts and its first rejections.
@@ -288,8 +361,17 @@ package enum ReportSource {
     var aggregation: SurveyAggregation
     var rejected = 0
     var diagnostics: [Diagnostic] = []
+    var identities: ResponseIdentities
+    let platform: String
+    /// With repeated responses: lets only the first row of each be counted.
+    let filter: RepeatFilter?
 
-    init(survey: Survey) { aggregation = SurveyAggregation(survey: survey) }
+    init(survey: Survey, platform: String, identifiesText: Bool, filter: RepeatFilter? = nil) {
+      aggregation = SurveyAggregation(survey: survey)
+      identities = ResponseIdentities(collectsText: identifiesText)
+      self.platform = platform
+      self.filter = filter
+    }
 
     mutating func add(_ row: ImportedRow) {
       if row.isRejected {
@@ -298,6 +380,17 @@ package enum ReportSource {
           diagnostics += row.problems.filter { $0.severity == .error }.map(\.diagnostic)
         }
         return
+      }
+      let wave = row.wave ?? "1"
+      if filter != nil || identities.collectsText || !(row.responseID ?? "").isEmpty {
+        let key: RowKey =
+          if let id = row.responseID, !id.isEmpty {
+            .id(ResponseIdentities.key(id: id.utf8, platform: platform, wave: wave))
+          } else {
+            .text(row.raw.withUnsafeBytes { ResponseIdentities.key(text: $0, wave: wave) })
+          }
+        identities.add(key)
+        if let filter, !filter.admits(key) { return }
       }
       aggregation.add(
         answers: row.answers, chapter: row.chapter, wave: row.wave ?? "1", weight: row.weight,
@@ -308,7 +401,8 @@ package enum ReportSource {
 
   /// Reads a file in parallel chunks; nil when it must be read serially.
   static func parallel(
-    path: String, survey: Survey, decoder: ResponseRowDecoder, threads: Int, minimumChunkBytes: Int
+    path: String, survey: Survey, decoder: ResponseRowDecoder, threads: Int, minimumChunkBytes: Int,
+    identifiesText: Bool
   ) throws -> [Part]? {
     do {
       let plan = try CSVChunker.plan(
@@ -317,7 +411,9 @@ package enum ReportSource {
       let outcome = try CSVChunker.parse(plan) { index, reader throws(CSVIOError) in
         let chunk = ResponseChunkReader(
           reader: reader, decoder: decoder, path: path, isFirstChunk: index == 0)
-        var part = Part(survey: survey)
+        var part = Part(
+          survey: survey, platform: decoder.decoder.platform.rawValue,
+          identifiesText: identifiesText)
         while let row = try chunk.next() { part.add(row) }
         return part
       }

@@ -131,6 +131,18 @@ final class RecordBatch {
     fieldLength.fill(0, from: row * width + first, count: width - first)
   }
 
+  /// Calls `body` with a record's text.
+  func withRawText<R>(_ row: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    let start = textStart.base[row]
+    let end = start + textLength.base[row]
+    return text.withUnsafeBytes { bytes in
+      guard start >= 0, end <= bytes.count, start <= end else {
+        return body(UnsafeRawBufferPointer(start: nil, count: 0))
+      }
+      return body(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+    }
+  }
+
   /// A record's text.
   func rawText(_ row: Int) -> [UInt8] {
     Array(text[textStart.base[row]..<(textStart.base[row] + textLength.base[row])])

@@ -205,4 +205,10 @@ extension RecordBatch {
     let bytes = start >= 0 ? text[range] : side[range]
     return String(decoding: bytes, as: UTF8.self)
   }
+
+  /// Calls `body` with the bytes of a field given by its start and length.
+  func withBytes<R>(start: Int32, length: Int32, _ body: (ArraySlice<UInt8>) -> R) -> R {
+    let range = Int(start >= 0 ? start : ~start)..<(Int(start >= 0 ? start : ~start) + Int(length))
+    return body(start >= 0 ? text[range] : side[range])
+  }
 }
