@@ -229,6 +229,62 @@ struct RakingTests {
     #expect(text.out.contains("Kish design effect"))
   }
 
+  @Test("survey export data gives each response its raked weight, equal to R's")
+  func exportedWeightsMatchR() throws {
+    let directory = try TemporaryDirectory()
+    let store = directory.path + "/store.db"
+    let imported = Run(["import", "--survey", Self.survey, "--store", store, Self.answers])
+    #expect(imported.status == 0, "\(imported.err)")
+    let reference = try Self.reference()
+    for format in ["csv", "json"] {
+      let output = directory.path + "/data.\(format)"
+      let exported = Run([
+        "export", "data", "--survey", Self.survey, "--store", store, "-o", output, "--format",
+        format,
+      ])
+      #expect(exported.status == 0, "\(exported.err)")
+      // Each wave's raked weights, in the order the responses were stored (the file's order).
+      var weights: [String: [Double]] = [:]
+      if format == "csv" {
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        let header = lines.first?.split(separator: ",").map(String.init) ?? []
+        let wave = try #require(header.firstIndex(of: "_wave"))
+        let raked = try #require(header.firstIndex(of: "_weight_raked"))
+        for line in lines.dropFirst() {
+          let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+          weights[String(cells[wave]), default: []].append(Double(cells[raked]) ?? .nan)
+        }
+      } else {
+        let object = try JSONSerialization.jsonObject(
+          with: Data(contentsOf: URL(fileURLWithPath: output)))
+        let responses = (object as? [String: Any])?["responses"] as? [[String: Any]] ?? []
+        for response in responses {
+          weights[response["_wave"] as? String ?? "", default: []].append(
+            (response["_weight_raked"] as? NSNumber)?.doubleValue ?? .nan)
+        }
+      }
+      #expect(Set(weights.keys) == Set(reference.keys))
+      for (wave, expected) in reference {
+        let got = weights[wave] ?? []
+        #expect(got.count == expected.weights.count, "\(format) wave \(wave)")
+        for (index, (value, target)) in zip(got, expected.weights).enumerated() {
+          #expect(
+            Self.close(value, target), "\(format) wave \(wave) row \(index): \(value) vs \(target)")
+        }
+      }
+    }
+    // The same survey without rake lines has no raked weights to export.
+    let unraked = try Self.variant("", in: directory)
+    let plainStore = directory.path + "/plain.db"
+    #expect(Run(["import", "--survey", unraked, "--store", plainStore, Self.answers]).status == 0)
+    let plain = directory.path + "/plain.csv"
+    let plainRun = Run(["export", "data", "--survey", unraked, "--store", plainStore, "-o", plain])
+    #expect(plainRun.status == 0, "\(plainRun.err)")
+    let header = try String(contentsOfFile: plain, encoding: .utf8).split(separator: "\n").first
+    #expect(header?.contains("_weight,") == true)
+    #expect(header?.contains("_weight_raked") == false)
+  }
+
   /// A copy of the reference survey with its rake lines replaced, and the answers beside it.
   static func variant(_ rakeLines: String, margins: String? = nil, in directory: TemporaryDirectory)
     throws -> String

@@ -102,8 +102,14 @@ enum ExportCommand: Command {
     let store = try CommandSupport.openStore(
       arguments.value("store") ?? StorePath.defaultPath(forSurvey: surveyPath), context: context,
       readOnly: true)
-    let count = try DataExport(survey: survey, store: store).write(
-      to: output, json: format == "json")
+    var export = DataExport(survey: survey, store: store)
+    if let population = survey.population {
+      // The weights every report uses: the roll's raking of the stored answers, per wave.
+      export.raking = try ReportSource.raking(
+        population, try ReportSource.aggregate(survey: survey, store: store)
+      ).0
+    }
+    let count = try export.write(to: output, json: format == "json")
     let codebookPath = Self.codebookPath(for: output)
     do {
       try Data(Codebook.json(survey).pretty.utf8).write(

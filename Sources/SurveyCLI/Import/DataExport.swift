@@ -7,6 +7,18 @@ import SurveyStore
 struct DataExport {
   let survey: Survey
   let store: ResponseStore
+  /// For a survey raked to its membership roll: each wave's weight adjustments, for the
+  /// `_weight_raked` column (the weight every report uses).
+  var raking: RakingAdjustments? = nil
+
+  /// The raked weight of a response: its base weight (the stored weight when positive, else 1)
+  /// times its raking cell's factor in its wave.
+  func rakedWeight(_ response: StoredResponse) -> Double? {
+    guard let raking else { return nil }
+    let base = response.weight.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? 1
+    return raking.weight(
+      base: base, wave: response.wave, answers: response.answers, chapter: response.chapter)
+  }
 
   var columns: [(name: String, position: Int, isOther: Bool)] {
     AnswerColumns(survey: survey).columns.map { ($0.name, $0.position, $0.isOther) }
@@ -38,13 +50,15 @@ struct DataExport {
     let writer = try CSVWriter(
       path: path, options: CSVWriterOptions(lineEnding: .lf, masksFormulas: true))
     try writer.writeRecord(
-      ["_response_id", "_chapter", "_wave", "_submitted_at", "_weight"] + columns.map(\.name))
+      ["_response_id", "_chapter", "_wave", "_submitted_at", "_weight"]
+        + (raking == nil ? [] : ["_weight_raked"]) + columns.map(\.name))
     var count = 0
     try store.forEachResponse(of: survey) { response in
       var cells = [
         String(response.id), response.chapter ?? "", response.wave, response.submittedAt ?? "",
         response.weight.map(JSONValue.format) ?? "",
       ]
+      if raking != nil { cells.append(rakedWeight(response).map(JSONValue.format) ?? "") }
       for column in columns {
         cells.append(
           column.isOther
@@ -66,6 +80,7 @@ struct DataExport {
         ("_wave", .string(response.wave)), ("_submitted_at", .string(response.submittedAt)),
         ("_weight", .number(response.weight)),
       ]
+      if raking != nil { members.append(("_weight_raked", .number(rakedWeight(response)))) }
       for column in columns {
         if column.isOther {
           members.append((column.name, .string(response.otherTexts[column.position])))
