@@ -76,7 +76,6 @@ package struct CountedExport: Sendable {
 extension BatchRunner {
   /// Reads, checks and counts every record a feeder gives.
   ///
-  /// - Parameter explained: How many rejected rows' errors to word (for the first messages).
   /// - Parameters:
   ///   - explained: How many rejected rows' errors to word (for the first messages).
   ///   - identifiesText: Whether rows without a response id are identified by their text too

@@ -2,8 +2,8 @@ import SurveyCore
 
 extension Resolver {
   /// The population of the `rake` lines: each margin's variable and categories resolved, its
-  /// counts checked (every answer counted once, counts of zero or more, not all zero, percentages adding to 100%,
-  /// margins counting the same members), and the trimming bounds.
+  /// counts checked (every answer counted once, counts of zero or more and not all zero,
+  /// percentages adding to 100%, margins counting the same members), and the trimming bounds.
   mutating func resolvePopulation(_ attributes: [Attribute], survey: Survey) -> Population? {
     guard !attributes.isEmpty else { return nil }
     var margins: [Population.Margin] = []
